@@ -1,0 +1,22 @@
+import { type CardinalDb, createDb } from '../db/database';
+import { now, setNowForTests } from '../stores/clock';
+import { shippedDecks } from './shippedDecks';
+import { installShippedDecks, type StartupReport } from './startup';
+
+export type BootResult = { db: CardinalDb; report: StartupReport };
+
+declare global {
+  interface Window {
+    /** Hooks for end-to-end tests; harmless to users (they only shift the app's clock). */
+    __cardinalTest?: { setNow: (epochMs: number) => void; now: () => number };
+  }
+}
+
+export async function boot(): Promise<BootResult> {
+  window.__cardinalTest = { setNow: setNowForTests, now };
+  const db = createDb();
+  await db.open();
+  const report = await installShippedDecks(db, shippedDecks, now());
+  for (const error of report.errors) console.error(`Shipped deck is invalid: ${error}`);
+  return { db, report };
+}

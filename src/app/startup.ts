@@ -1,0 +1,31 @@
+/**
+ * Start-up: open the database and install or update the shipped decks. A shipped deck that fails validation is
+ * a build defect; it is reported and the stored data is left as it was.
+ */
+
+import type { CardinalDb } from '../db/database';
+import { syncDeck } from '../db/deckInstall';
+import { formatIssue, validateDeck } from '../domain/deck/validate';
+import { needsSync } from '../domain/deckSync';
+
+export type StartupReport = { installed: string[]; updated: string[]; errors: string[] };
+
+export async function installShippedDecks(
+  db: CardinalDb,
+  decks: readonly unknown[],
+  now: number,
+): Promise<StartupReport> {
+  const report: StartupReport = { installed: [], updated: [], errors: [] };
+  for (const raw of decks) {
+    const result = validateDeck(raw);
+    if (!result.ok) {
+      report.errors.push(...result.issues.slice(0, 20).map(formatIssue));
+      continue;
+    }
+    const stored = await db.decks.get(result.deck.id);
+    if (!needsSync(result.deck, stored)) continue;
+    await syncDeck(db, result.deck, now, { shipped: true });
+    (stored ? report.updated : report.installed).push(result.deck.id);
+  }
+  return report;
+}

@@ -1,0 +1,41 @@
+/**
+ * Cardinal's IndexedDB, through Dexie. What is stored where:
+ * - decks:       one row per installed deck (metadata, sections, content version)
+ * - cards:       one row per card, keyed [deckId+id]; removed cards stay, marked retired
+ * - cardStates:  one row per review item ([deckId+itemId], itemId = "<card id>#<ordinal>"): FSRS fields and flags
+ * - reviewLogs:  every answer ever given (ts-fsrs ReviewLog fields + duration + source)
+ * - settings:    key/value
+ *
+ * A released version below is never edited: add version(n + 1) with an upgrade() and a test that seeds the
+ * old version. Renaming a table or an indexed field needs such a migration.
+ */
+import { Dexie, type EntityTable, type Table } from 'dexie';
+import type {
+  CardRecord,
+  CardStateRecord,
+  DeckRecord,
+  ReviewLogRecord,
+  SettingRecord,
+} from '../domain/records';
+
+export type CardinalDb = Dexie & {
+  decks: EntityTable<DeckRecord, 'id'>;
+  cards: Table<CardRecord, [string, string]>;
+  cardStates: Table<CardStateRecord, [string, string]>;
+  reviewLogs: EntityTable<ReviewLogRecord, 'id'>;
+  settings: EntityTable<SettingRecord, 'key'>;
+};
+
+export const DB_NAME = 'cardinal';
+
+export function createDb(name: string = DB_NAME): CardinalDb {
+  const db = new Dexie(name) as CardinalDb;
+  db.version(1).stores({
+    decks: 'id',
+    cards: '[deckId+id], deckId',
+    cardStates: '[deckId+itemId], deckId, [deckId+cardId], [deckId+queue], [deckId+queue+due]',
+    reviewLogs: '++id, [deckId+itemId], [deckId+review], review',
+    settings: 'key',
+  });
+  return db;
+}

@@ -1,0 +1,95 @@
+/**
+ * The plain records Cardinal stores. The domain defines them (db/ only persists them), so domain functions
+ * can compute over exactly what is stored, and tests can build them without a database.
+ * Times are epoch milliseconds.
+ */
+import type { Card, Deck } from './deck/schema';
+
+/** ts-fsrs's Card fields, with dates as epoch ms so they index and compare as numbers. */
+export type FsrsFields = {
+  due: number;
+  stability: number;
+  difficulty: number;
+  elapsed_days: number;
+  scheduled_days: number;
+  learning_steps: number;
+  reps: number;
+  lapses: number;
+  /** 0 New, 1 Learning, 2 Review, 3 Relearning (ts-fsrs State). */
+  state: 0 | 1 | 2 | 3;
+  last_review: number | null;
+};
+
+/** Where an item stands for queue building; derived from FSRS state and the item's flags. */
+export type Queue = 'new' | 'learning' | 'review' | 'suspended' | 'retired';
+
+export type DeckRecord = Omit<Deck, 'cards'> & {
+  /** True for decks that ship with the app (they update when a newer version ships). */
+  shipped: boolean;
+  installedAt: number;
+  updatedAt: number;
+  cardCount: number;
+};
+
+export type CardRecord = {
+  deckId: string;
+  id: string;
+  /** Order in the deck file; new items are introduced in this order. */
+  position: number;
+  /** Retired cards were removed from the deck: kept with their logs, never shown. */
+  retired: boolean;
+  card: Card;
+};
+
+export type CardStateRecord = {
+  deckId: string;
+  itemId: string;
+  cardId: string;
+  ordinal: number;
+  section: string;
+  /** Introduction order of new items: card position * 100 + ordinal. */
+  position: number;
+  fsrs: FsrsFields;
+  queue: Queue;
+  /** Copy of fsrs.due, for the [deckId+queue+due] index. */
+  due: number;
+  suspended: boolean;
+  retired: boolean;
+};
+
+export type ReviewSource = 'review' | 'exam' | 'import';
+
+/** Everything ts-fsrs's ReviewLog holds (dates as epoch ms), plus who/what/how long. */
+export type ReviewLogRecord = {
+  id?: number;
+  deckId: string;
+  itemId: string;
+  cardId: string;
+  /** 1 Again, 2 Hard, 3 Good, 4 Easy. */
+  rating: 1 | 2 | 3 | 4;
+  /** State before the review (0 New, 1 Learning, 2 Review, 3 Relearning). */
+  state: 0 | 1 | 2 | 3;
+  due: number;
+  stability: number;
+  difficulty: number;
+  elapsed_days: number;
+  last_elapsed_days: number;
+  scheduled_days: number;
+  learning_steps: number;
+  /** When the review happened. */
+  review: number;
+  /** How long the user took to answer, in ms. */
+  durationMs: number;
+  source: ReviewSource;
+};
+
+export type SettingRecord = { key: string; value: unknown };
+
+export function queueOf(
+  item: Pick<CardStateRecord, 'suspended' | 'retired'> & { fsrs: Pick<FsrsFields, 'state'> },
+): Queue {
+  if (item.retired) return 'retired';
+  if (item.suspended) return 'suspended';
+  if (item.fsrs.state === 0) return 'new';
+  return item.fsrs.state === 2 ? 'review' : 'learning';
+}

@@ -1,0 +1,48 @@
+import type { DeckSummary } from '../../db/decksRepo';
+import { useDeckSummaries } from './useDeckSummaries';
+
+export function HomePage() {
+  const summaries = useDeckSummaries();
+  return (
+    <section aria-labelledby="decks-heading">
+      <h1 id="decks-heading">Your decks</h1>
+      {summaries === undefined ? (
+        <p role="status">Loading decks…</p>
+      ) : summaries.length === 0 ? (
+        <p>No decks yet.</p>
+      ) : (
+        <ul className="deck-list">
+          {summaries.map((summary) => (
+            <DeckCard key={summary.deck.id} summary={summary} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function DeckCard({ summary: { deck, counts } }: { summary: DeckSummary }) {
+  const headingId = `deck-${deck.id}`;
+  return (
+    <li className="deck-card" aria-labelledby={headingId}>
+      <h2 id={headingId}>{deck.title}</h2>
+      <p className="deck-description">{deck.description}</p>
+      <dl className="deck-counts">
+        <Count label="Cards" value={counts.cards} />
+        <Count label="Review items" value={counts.items} />
+        <Count label="New" value={counts.new} tone="new" />
+        <Count label="Learning" value={counts.learning} tone="learning" />
+        <Count label="Due today" value={counts.review} tone="review" />
+      </dl>
+    </li>
+  );
+}
+
+function Count({ label, value, tone }: { label: string; value: number; tone?: string }) {
+  return (
+    <div className={tone ? `count count-${tone}` : 'count'}>
+      <dt>{label}</dt>
+      <dd>{value.toLocaleString('en')}</dd>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { syncDeck } from '../../../src/db/deckInstall';
+import { freshDb, makeDeck, T0 } from '../../helpers/builders';
+import { renderRoute } from '../../helpers/renderRoute';
+
+function countOf(deckTitle: string, label: string): string | null {
+  const deck = screen.getByRole('listitem', { name: deckTitle });
+  const term = within(deck).getByText(label, { selector: 'dt' });
+  return term.nextElementSibling?.textContent ?? null;
+}
+
+describe('Home page', () => {
+  it('lists each deck with its live counts', async () => {
+    const db = await freshDb();
+    await syncDeck(db, makeDeck(), T0, { shipped: true });
+    renderRoute(db, '/');
+
+    expect(await screen.findByRole('heading', { level: 2, name: 'Test deck' })).toBeInTheDocument();
+    expect(countOf('Test deck', 'Cards')).toBe('5');
+    expect(countOf('Test deck', 'Review items')).toBe('7');
+    expect(countOf('Test deck', 'New')).toBe('7');
+    expect(countOf('Test deck', 'Due today')).toBe('0');
+  });
+
+  it('updates the counts when the database changes', async () => {
+    const db = await freshDb();
+    const deck = makeDeck();
+    await syncDeck(db, deck, T0, { shipped: true });
+    renderRoute(db, '/');
+    await screen.findByRole('heading', { level: 2, name: 'Test deck' });
+
+    await syncDeck(db, { ...deck, version: 2, cards: deck.cards.slice(0, 1) }, T0, { shipped: true });
+
+    await expect.poll(() => countOf('Test deck', 'Cards')).toBe('1');
+    expect(countOf('Test deck', 'New')).toBe('1');
+  });
+
+  it('says so when there are no decks', async () => {
+    renderRoute(await freshDb(), '/');
+    expect(await screen.findByText('No decks yet.')).toBeInTheDocument();
+  });
+
+  it('shows a page-not-found message with a way home', async () => {
+    const { user } = renderRoute(await freshDb(), '/nowhere');
+    expect(screen.getByRole('heading', { name: 'Page not found' })).toBeInTheDocument();
+    await user.click(screen.getByRole('link', { name: 'Go to your decks' }));
+    expect(await screen.findByRole('heading', { name: 'Your decks' })).toBeInTheDocument();
+  });
+});

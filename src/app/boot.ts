@@ -1,6 +1,6 @@
 import { type CardinalDb, createDb } from '../db/database';
 import { now, setNowForTests } from '../stores/clock';
-import { shippedDecks } from './shippedDecks';
+import { loadShippedDecks } from './shippedDecks';
 import { installShippedDecks, type StartupReport } from './startup';
 
 export type BootResult = { db: CardinalDb; report: StartupReport };
@@ -15,8 +15,8 @@ declare global {
 export async function boot(): Promise<BootResult> {
   window.__cardinalTest = { setNow: setNowForTests, now };
   const db = createDb();
-  await db.open();
-  const report = await installShippedDecks(db, shippedDecks, now());
+  const [decks] = await Promise.all([loadShippedDecks(), db.open()]);
+  const report = await installShippedDecks(db, decks, now());
   for (const error of report.errors) console.error(`Shipped deck is invalid: ${error}`);
   return { db, report };
 }

@@ -1,4 +1,8 @@
-/** The decks that ship with the app. Each is validated at start-up before anything is stored. */
-import virtualization from '../../data/decks/virtualization.json';
-
-export const shippedDecks: readonly unknown[] = [virtualization];
+/**
+ * The decks that ship with the app, loaded as their own chunk. Each is validated at start-up before anything
+ * is stored.
+ */
+export async function loadShippedDecks(): Promise<unknown[]> {
+  const decks = await Promise.all([import('../../data/decks/virtualization.json')]);
+  return decks.map((module) => module.default);
+}

@@ -5,10 +5,16 @@
 import { existsSync } from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
 
-export const CHROMIUM_CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+export const CHROMIUM_CANDIDATES = [
+  process.env.CHROMIUM_PATH,
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+];
 
 export function findChromium(): string | undefined {
-  return CHROMIUM_CANDIDATES.find((path): path is string => path !== undefined && path !== '' && existsSync(path));
+  return CHROMIUM_CANDIDATES.find(
+    (path): path is string => path !== undefined && path !== '' && existsSync(path),
+  );
 }
 
 export const CHROMIUM_ARGS = [

@@ -17,12 +17,18 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const chromiumPath = findChromium();
   if (chromiumPath === undefined) {
-    const how = 'install it with: sudo apt-get update && sudo apt-get install -y chromium (or set CHROMIUM_PATH)';
-    if (process.env.CI === 'true') throw new Error(`CI=true and no Chromium found at /usr/bin/chromium: ${how}`);
+    const how =
+      'install it with: sudo apt-get update && sudo apt-get install -y chromium (or set CHROMIUM_PATH)';
+    if (process.env.CI === 'true')
+      throw new Error(`CI=true and no Chromium found at /usr/bin/chromium: ${how}`);
     console.warn(`\n!!!!! E2E TESTS SKIPPED: no Chromium found at /usr/bin/chromium; ${how} !!!!!\n`);
   }
-  if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run `npm run test:e2e`, which builds first');
-  const server = await preview({ preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'warn' });
+  if (!existsSync('dist/index.html'))
+    throw new Error('dist/ is missing: run `npm run test:e2e`, which builds first');
+  const server = await preview({
+    preview: { port: 0, host: '127.0.0.1', strictPort: false },
+    logLevel: 'warn',
+  });
   const address = server.httpServer.address();
   if (address === null || typeof address === 'string') throw new Error('preview server has no port');
   project.provide('baseUrl', `http://127.0.0.1:${address.port}`);

@@ -14,8 +14,17 @@ async function counts(page: Page, deckTitle: string) {
   const deck = page.getByRole('listitem', { name: deckTitle });
   await deck.waitFor();
   const read = async (label: string) =>
-    Number((await deck.locator('dt', { hasText: label }).locator('xpath=following-sibling::dd[1]').innerText()).replace(/,/g, ''));
-  return { cards: await read('Cards'), items: await read('Review items'), new: await read('New'), due: await read('Due today') };
+    Number(
+      (
+        await deck.locator('dt', { hasText: label }).locator('xpath=following-sibling::dd[1]').innerText()
+      ).replace(/,/g, ''),
+    );
+  return {
+    cards: await read('Cards'),
+    items: await read('Review items'),
+    new: await read('New'),
+    due: await read('Due today'),
+  };
 }
 
 describe.skipIf(!hasChromium)('Home page in Chromium', () => {

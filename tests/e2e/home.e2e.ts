@@ -13,12 +13,13 @@ const expectedItems = shipped.cards.flatMap(reviewItemsOf).length;
 async function counts(page: Page, deckTitle: string) {
   const deck = page.getByRole('listitem', { name: deckTitle });
   await deck.waitFor();
-  const read = async (label: string) =>
-    Number(
-      (
-        await deck.locator('dt', { hasText: label }).locator('xpath=following-sibling::dd[1]').innerText()
-      ).replace(/,/g, ''),
-    );
+  const read = async (label: string) => {
+    const value = await deck
+      .locator('dt', { hasText: label })
+      .locator('xpath=following-sibling::dd[1]')
+      .textContent();
+    return Number((value ?? '').replace(/,/g, ''));
+  };
   return {
     cards: await read('Cards'),
     items: await read('Review items'),

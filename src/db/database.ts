@@ -33,7 +33,8 @@ export function createDb(name: string = DB_NAME): CardinalDb {
   db.version(1).stores({
     decks: 'id',
     cards: '[deckId+id], deckId',
-    cardStates: '[deckId+itemId], deckId, [deckId+cardId], [deckId+queue], [deckId+queue+due]',
+    cardStates:
+      '[deckId+itemId], deckId, [deckId+cardId], [deckId+queue], [deckId+queue+due], [deckId+queue+position]',
     reviewLogs: '++id, [deckId+itemId], [deckId+review], review',
     settings: 'key',
   });

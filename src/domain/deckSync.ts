@@ -47,7 +47,15 @@ export function planDeckSync(deck: Deck, stored: StoredDeck, now: number, shippe
       const existing = storedItems.get(ref.itemId);
       if (!existing) {
         const fsrs = newFsrsFields(now);
-        const fresh = { suspended: false, retired: false, fsrs };
+        const fresh = {
+          suspended: false,
+          retired: false,
+          fsrs,
+          buriedUntil: 0,
+          leech: false,
+          flag: 0 as const,
+          marked: false,
+        };
         items.push({
           deckId: deck.id,
           ...ref,

@@ -55,7 +55,19 @@ export type CardStateRecord = {
   due: number;
   suspended: boolean;
   retired: boolean;
+  /** Hidden from the queue until this time (buried until the next study day); 0 when not buried. */
+  buriedUntil: number;
+  /** Tagged leech after too many lapses (see SchedulerSettings.leechThreshold). */
+  leech: boolean;
+  /** Anki-style flag: 0 none, 1 red, 2 orange, 3 green, 4 blue. */
+  flag: Flag;
+  marked: boolean;
 };
+
+export type Flag = 0 | 1 | 2 | 3 | 4;
+
+/** What a review changes on an item, kept in its log so undo can restore it exactly. */
+export type ItemSnapshot = Pick<CardStateRecord, 'fsrs' | 'suspended' | 'leech'>;
 
 export type ReviewSource = 'review' | 'exam' | 'import';
 
@@ -81,6 +93,8 @@ export type ReviewLogRecord = {
   /** How long the user took to answer, in ms. */
   durationMs: number;
   source: ReviewSource;
+  /** The item as it was before this answer. ts-fsrs's rollback cannot restore the previous due date. */
+  before: ItemSnapshot;
 };
 
 export type SettingRecord = { key: string; value: unknown };

@@ -1,0 +1,96 @@
+/**
+ * Today's queue, as Anki builds it: learning/relearning items whose step is due, then due reviews (up to the
+ * daily review limit), then new items (up to the daily new limit). Siblings (items of one card) are not shown
+ * on the same day. Pure: the db layer fetches candidates in index order and passes them through `siblingGate`.
+ */
+import type { CardStateRecord, ReviewLogRecord } from './records';
+
+/** Learning items due within this window are shown early when nothing else is left (Anki's default). */
+export const LEARN_AHEAD_MS = 20 * 60_000;
+
+export type TodayContext = {
+  /** New items introduced today (answers given to items that were new), for the new-per-day limit. */
+  newDone: number;
+  /** Answers to review-state items today, for the reviews-per-day limit. */
+  reviewsDone: number;
+  /** Cards with an item answered today: their other items wait until tomorrow. */
+  cardsSeen: ReadonlySet<string>;
+};
+
+export function summarizeToday(
+  logs: ReadonlyArray<Pick<ReviewLogRecord, 'state' | 'cardId' | 'source'>>,
+): TodayContext {
+  let newDone = 0;
+  let reviewsDone = 0;
+  const cardsSeen = new Set<string>();
+  for (const log of logs) {
+    cardsSeen.add(log.cardId);
+    if (log.source !== 'review') continue;
+    if (log.state === 0) newDone++;
+    else if (log.state === 2) reviewsDone++;
+  }
+  return { newDone, reviewsDone, cardsSeen };
+}
+
+export function remainingLimits(
+  today: TodayContext,
+  settings: { newPerDay: number; reviewsPerDay: number },
+): { newLeft: number; reviewsLeft: number } {
+  return {
+    newLeft: Math.max(0, settings.newPerDay - today.newDone),
+    reviewsLeft: Math.max(0, settings.reviewsPerDay - today.reviewsDone),
+  };
+}
+
+/**
+ * A stateful filter for candidates taken in queue order (learning, then reviews, then new): it accepts an item
+ * unless it is buried or a sibling was answered today or already accepted, and remembers what it accepted.
+ */
+export function siblingGate(today: TodayContext, now: number): (item: CardStateRecord) => boolean {
+  const claimed = new Set(today.cardsSeen);
+  return (item) => {
+    if (item.buriedUntil > now) return false;
+    if (item.queue === 'learning') {
+      claimed.add(item.cardId);
+      return true;
+    }
+    if (claimed.has(item.cardId)) return false;
+    claimed.add(item.cardId);
+    return true;
+  };
+}
+
+export type QueueCandidates = {
+  /** Learning/relearning items due before the day ends, gated. */
+  learning: readonly CardStateRecord[];
+  /** Due review items in due order, gated, at most reviewsLeft. */
+  reviews: readonly CardStateRecord[];
+  /** New items in deck order, gated, at most newLeft. */
+  fresh: readonly CardStateRecord[];
+};
+
+export type TodayQueue = {
+  /** The item to show now, or null. */
+  current: CardStateRecord | null;
+  counts: { new: number; learning: number; review: number };
+  /** When nothing is due now but learning items are due later today: the earliest of them. */
+  nextLearningDue: number | null;
+};
+
+export function buildQueue(candidates: QueueCandidates, now: number): TodayQueue {
+  const learning = [...candidates.learning].sort((a, b) => a.due - b.due);
+  const counts = {
+    new: candidates.fresh.length,
+    learning: learning.length,
+    review: candidates.reviews.length,
+  };
+  const dueLearning = learning.find((item) => item.due <= now);
+  const current =
+    dueLearning ??
+    candidates.reviews[0] ??
+    candidates.fresh[0] ??
+    learning.find((item) => item.due <= now + LEARN_AHEAD_MS) ??
+    null;
+  const nextLearningDue = current === null && learning[0] ? learning[0].due : null;
+  return { current, counts, nextLearningDue };
+}

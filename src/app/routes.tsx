@@ -1,5 +1,7 @@
 import type { RouteObject } from 'react-router';
 import { HomePage } from '../features/home/HomePage';
+import { ReviewPage } from '../features/review/ReviewPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
 
@@ -9,6 +11,8 @@ export const routes: RouteObject[] = [
     element: <Layout />,
     children: [
       { index: true, element: <HomePage /> },
+      { path: 'review/:scope', element: <ReviewPage /> },
+      { path: 'decks/:deckId/settings', element: <SettingsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -15,35 +15,57 @@ export function todaysLogs(db: CardinalDb, deckId: string, now: number, dayStart
     .toArray();
 }
 
-/** Today's queue for one deck, from the indexes: cost grows with today's limits, not with deck size. */
+/** Today's candidates for one deck, from the indexes: cost grows with today's limits, not with deck size. */
+async function loadCandidates(db: CardinalDb, deckId: string, now: number, settings: SchedulerSettings) {
+  const today = summarizeToday(await todaysLogs(db, deckId, now, settings.dayStartHour));
+  const { newLeft, reviewsLeft } = remainingLimits(today, settings);
+  const dayEnd = nextStudyDayStart(now, settings.dayStartHour);
+  const accept = siblingGate(today, now);
+  const dueBefore = (queue: 'learning' | 'review') =>
+    db.cardStates
+      .where('[deckId+queue+due]')
+      .between([deckId, queue, -Infinity], [deckId, queue, dayEnd], true, false);
+  const learning = (await dueBefore('learning').toArray()).filter(accept);
+  const reviews =
+    reviewsLeft > 0 ? await dueBefore('review').filter(accept).limit(reviewsLeft).toArray() : [];
+  const fresh =
+    newLeft > 0
+      ? await db.cardStates
+          .where('[deckId+queue+position]')
+          .between([deckId, 'new', -Infinity], [deckId, 'new', Infinity])
+          .filter(accept)
+          .limit(newLeft)
+          .toArray()
+      : [];
+  return { learning, reviews, fresh };
+}
+
+/** Today's queue for one deck. */
 export async function loadTodayQueue(
   db: CardinalDb,
   deckId: string,
   now: number,
   settings: SchedulerSettings,
 ): Promise<TodayQueue> {
+  return loadQueueAcross(db, [{ deckId, settings }], now);
+}
+
+/** Today's queue across decks, each with its own limits: learning first, then reviews, then new, deck by deck. */
+export async function loadQueueAcross(
+  db: CardinalDb,
+  decks: ReadonlyArray<{ deckId: string; settings: SchedulerSettings }>,
+  now: number,
+): Promise<TodayQueue> {
   return db.transaction('r', [db.cardStates, db.reviewLogs], async () => {
-    const today = summarizeToday(await todaysLogs(db, deckId, now, settings.dayStartHour));
-    const { newLeft, reviewsLeft } = remainingLimits(today, settings);
-    const dayEnd = nextStudyDayStart(now, settings.dayStartHour);
-    const accept = siblingGate(today, now);
-    const dueBefore = (queue: 'learning' | 'review') =>
-      db.cardStates
-        .where('[deckId+queue+due]')
-        .between([deckId, queue, -Infinity], [deckId, queue, dayEnd], true, false);
-    const learning = (await dueBefore('learning').toArray()).filter(accept);
-    const reviews =
-      reviewsLeft > 0 ? await dueBefore('review').filter(accept).limit(reviewsLeft).toArray() : [];
-    const fresh =
-      newLeft > 0
-        ? await db.cardStates
-            .where('[deckId+queue+position]')
-            .between([deckId, 'new', -Infinity], [deckId, 'new', Infinity])
-            .filter(accept)
-            .limit(newLeft)
-            .toArray()
-        : [];
-    return buildQueue({ learning, reviews, fresh }, now);
+    const perDeck = await Promise.all(decks.map((d) => loadCandidates(db, d.deckId, now, d.settings)));
+    return buildQueue(
+      {
+        learning: perDeck.flatMap((c) => c.learning),
+        reviews: perDeck.flatMap((c) => c.reviews),
+        fresh: perDeck.flatMap((c) => c.fresh),
+      },
+      now,
+    );
   });
 }
 

@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import type { DeckSummary } from '../../db/decksRepo';
 import { useDeckSummaries } from './useDeckSummaries';
 
@@ -11,11 +12,20 @@ export function HomePage() {
       ) : summaries.length === 0 ? (
         <p>No decks yet.</p>
       ) : (
-        <ul className="deck-list">
-          {summaries.map((summary) => (
-            <DeckCard key={summary.deck.id} summary={summary} />
-          ))}
-        </ul>
+        <>
+          {summaries.length > 1 && (
+            <p>
+              <Link to="/review/all" className="button primary">
+                Study all decks
+              </Link>
+            </p>
+          )}
+          <ul className="deck-list">
+            {summaries.map((summary) => (
+              <DeckCard key={summary.deck.id} summary={summary} />
+            ))}
+          </ul>
+        </>
       )}
     </section>
   );
@@ -34,6 +44,14 @@ function DeckCard({ summary: { deck, counts } }: { summary: DeckSummary }) {
         <Count label="Learning" value={counts.learning} tone="learning" />
         <Count label="Due today" value={counts.review} tone="review" />
       </dl>
+      <p className="deck-actions">
+        <Link to={`/review/${deck.id}`} className="button primary" aria-label={`Study ${deck.title}`}>
+          Study now
+        </Link>
+        <Link to={`/decks/${deck.id}/settings`} className="button" aria-label={`${deck.title} settings`}>
+          Settings
+        </Link>
+      </p>
     </li>
   );
 }

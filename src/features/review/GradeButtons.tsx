@@ -1,0 +1,31 @@
+import { GRADE_NAMES, GRADES, type Grade4, type Outcome } from '../../domain/scheduler';
+
+type Props = {
+  outcomes: Record<Grade4, Outcome>;
+  suggested: Grade4 | null;
+  disabled: boolean;
+  onGrade: (rating: Grade4) => void;
+};
+
+/** Again / Hard / Good / Easy, each with the interval ts-fsrs computed for it. Keys 1–4. */
+export function GradeButtons({ outcomes, suggested, disabled, onGrade }: Props) {
+  return (
+    <fieldset className="grades">
+      <legend className="visually-hidden">Grade your answer</legend>
+      {GRADES.map((rating) => (
+        <button
+          key={rating}
+          type="button"
+          className={`grade grade-${rating}${suggested === rating ? ' suggested' : ''}`}
+          disabled={disabled}
+          onClick={() => onGrade(rating)}
+          aria-keyshortcuts={String(rating)}
+        >
+          <span className="grade-name">{GRADE_NAMES[rating]}</span>{' '}
+          <span className="grade-interval">{outcomes[rating].label}</span>
+          {suggested === rating && <span className="grade-suggested"> (suggested)</span>}
+        </button>
+      ))}
+    </fieldset>
+  );
+}

@@ -1,0 +1,67 @@
+import { Link } from 'react-router';
+import type { ReviewScreen } from '../../db/reviewScreen';
+import { now } from '../../stores/clock';
+import { useReviewSession } from '../../stores/reviewSession';
+
+const timeFormat = new Intl.DateTimeFormat(undefined, {
+  weekday: 'long',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** What the review screen shows when nothing is due now: waiting for a learning step, or done for today. */
+export function ReviewDone({ screen }: { screen: ReviewScreen }) {
+  const { answered, again, startedAt } = useReviewSession();
+  const waitingUntil = screen.queue.nextLearningDue;
+  return (
+    <div className="review-done">
+      {waitingUntil !== null ? (
+        <>
+          <h2>Learning cards are coming back</h2>
+          <p>
+            The next learning card is due at <strong>{timeFormat.format(waitingUntil)}</strong>. Keep this
+            page open: it will show the card when it is due.
+          </p>
+        </>
+      ) : (
+        <>
+          <h2>Done for today</h2>
+          <p>
+            {screen.nextDue === null
+              ? 'No card is scheduled yet.'
+              : `The next review is due ${dateFormat.format(screen.nextDue)}.`}
+          </p>
+        </>
+      )}
+      {answered > 0 && (
+        <section aria-labelledby="summary-heading" className="session-summary">
+          <h3 id="summary-heading">This session</h3>
+          <dl>
+            <div>
+              <dt>Cards answered</dt>
+              <dd>{answered}</dd>
+            </div>
+            <div>
+              <dt>Time</dt>
+              <dd>{formatDuration(now() - startedAt)}</dd>
+            </div>
+            <div>
+              <dt>Again rate</dt>
+              <dd>{Math.round((again / answered) * 100)}%</dd>
+            </div>
+          </dl>
+        </section>
+      )}
+      <p>
+        <Link to="/">Back to your decks</Link>
+      </p>
+    </div>
+  );
+}
+
+function formatDuration(ms: number): string {
+  const minutes = Math.floor(ms / 60_000);
+  const seconds = Math.round((ms % 60_000) / 1000);
+  return minutes > 0 ? `${minutes} min ${seconds} s` : `${seconds} s`;
+}

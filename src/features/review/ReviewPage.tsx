@@ -1,0 +1,160 @@
+import { useEffect, useMemo } from 'react';
+import { Link, useParams } from 'react-router';
+import { ALL_DECKS } from '../../db/reviewScreen';
+import { suggestedGrade } from '../../domain/answer';
+import { isCorrectChoice } from '../../domain/deck/prompt';
+import type { Grade4 } from '../../domain/scheduler';
+import { checkTypedAnswer, TYPE_IN_MAX_LENGTH } from '../../domain/typeDiff';
+import { now, useNow } from '../../stores/clock';
+import { presentationKey, useReviewSession } from '../../stores/reviewSession';
+import { GradeButtons } from './GradeButtons';
+import { GuideExcerpt } from './GuideExcerpt';
+import { PromptView } from './PromptView';
+import { QueueCounts } from './QueueCounts';
+import { ReviewDone } from './ReviewDone';
+import { ReviewToolbar } from './ReviewToolbar';
+import { useReviewActions } from './useReviewActions';
+import { useReviewKeys } from './useReviewKeys';
+import { useOutcomes, usePrompt, useReviewScreen } from './useReviewScreen';
+
+export function ReviewPage() {
+  const { scope = ALL_DECKS } = useParams();
+  const screen = useReviewScreen(scope);
+  const prompt = usePrompt(screen);
+  const session = useReviewSession();
+  const actions = useReviewActions(screen);
+  const item = screen?.queue.current ?? null;
+  const key = item ? presentationKey(item) : null;
+  const settings = item ? screen?.settings[item.deckId] : undefined;
+  const deck = screen?.decks.find((d) => d.id === item?.deckId);
+  const title = scope === ALL_DECKS ? 'All decks' : (screen?.decks[0]?.title ?? '');
+
+  useEffect(() => session.begin(scope, now()), [scope, session.begin]);
+  useEffect(() => session.show(key, now()), [key, session.show]);
+
+  // Intervals are computed when the answer shows, for the moment it shows.
+  const revealedAt = useNow(30_000);
+  const outcomes = useOutcomes(screen, revealedAt);
+
+  const typeIn =
+    settings?.typeInAnswers === true &&
+    prompt?.kind === 'basic' &&
+    prompt.answer.length <= TYPE_IN_MAX_LENGTH;
+  const typedCheck = useMemo(
+    () =>
+      typeIn && prompt?.kind === 'basic' && session.phase === 'answer'
+        ? checkTypedAnswer(session.typed, prompt.answer)
+        : null,
+    [typeIn, prompt, session.phase, session.typed],
+  );
+  const suggested: Grade4 | null =
+    session.phase !== 'answer'
+      ? null
+      : prompt?.kind === 'choice' && session.choice !== null
+        ? suggestedGrade(isCorrectChoice(prompt, session.choice))
+        : typedCheck
+          ? suggestedGrade(typedCheck.correct)
+          : null;
+
+  useReviewKeys({
+    active: session.showing === key,
+    phase: session.phase,
+    prompt,
+    suggested,
+    canUndo: screen?.undoable !== undefined,
+    onReveal: session.reveal,
+    onChoose: session.choose,
+    onGrade: (rating) => void actions.grade(rating),
+    onUndo: () => void actions.undo(),
+    onBury: () => void actions.bury(),
+    onSuspend: () => void actions.suspend(),
+    onMark: () => void actions.toggleMark(),
+  });
+
+  if (screen === undefined) return <p role="status">Loading…</p>;
+  if (screen === null)
+    return (
+      <section>
+        <h1>Deck not found</h1>
+        <p>
+          There is no deck “{scope}”. <Link to="/">Go to your decks</Link>.
+        </p>
+      </section>
+    );
+
+  return (
+    <section className="review" aria-labelledby="review-heading">
+      <div className="review-header">
+        <h1 id="review-heading">
+          Review: <span className="deck-name">{title}</span>
+        </h1>
+        <QueueCounts counts={screen.queue.counts} current={item?.queue ?? null} />
+      </div>
+      {session.notice && (
+        <p className="notice" role="status">
+          {session.notice}
+        </p>
+      )}
+      {item && prompt && outcomes ? (
+        <article className="review-card" aria-label="Card">
+          <PromptView
+            prompt={prompt}
+            phase={session.phase}
+            choice={session.choice}
+            onChoose={session.choose}
+            typedCheck={typedCheck}
+          />
+          {session.phase === 'question' && prompt.kind !== 'choice' && (
+            <form
+              className="reveal"
+              onSubmit={(event) => {
+                event.preventDefault();
+                session.reveal();
+              }}
+            >
+              {typeIn && (
+                <label>
+                  Type the answer
+                  <input
+                    // biome-ignore lint/a11y/noAutofocus: the review screen is a typing task; focus belongs here
+                    autoFocus
+                    type="text"
+                    value={session.typed}
+                    onChange={(event) => session.setTyped(event.target.value)}
+                    autoComplete="off"
+                    spellCheck={false}
+                  />
+                </label>
+              )}
+              <button type="submit" className="primary" aria-keyshortcuts="Space Enter">
+                Show answer
+              </button>
+            </form>
+          )}
+          {session.phase === 'answer' && (
+            <>
+              <GuideExcerpt deck={deck} sectionId={item.section} />
+              <GradeButtons
+                outcomes={outcomes}
+                suggested={suggested}
+                disabled={session.busy}
+                onGrade={actions.grade}
+              />
+            </>
+          )}
+        </article>
+      ) : (
+        <ReviewDone screen={screen} />
+      )}
+      <ReviewToolbar
+        item={item}
+        canUndo={screen.undoable !== undefined}
+        onUndo={actions.undo}
+        onBury={actions.bury}
+        onSuspend={actions.suspend}
+        onMark={actions.toggleMark}
+        onFlag={actions.flag}
+      />
+    </section>
+  );
+}

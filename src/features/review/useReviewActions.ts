@@ -1,0 +1,88 @@
+import { useCallback } from 'react';
+import { useDb } from '../../db/react';
+import {
+  buryItem,
+  recordAnswer,
+  setFlag,
+  setMarked,
+  setSuspended,
+  undoLastAnswer,
+} from '../../db/reviewRepo';
+import type { ReviewScreen } from '../../db/reviewScreen';
+import type { Flag } from '../../domain/records';
+import type { Grade4 } from '../../domain/scheduler';
+import { now } from '../../stores/clock';
+import { answerDuration, presentationKey, useReviewSession } from '../../stores/reviewSession';
+
+/** The review screen's commands. Each writes through src/db before the next item can show. */
+export function useReviewActions(screen: ReviewScreen | null | undefined) {
+  const db = useDb();
+  const item = screen?.queue.current ?? null;
+  const settings = item ? screen?.settings[item.deckId] : undefined;
+
+  const grade = useCallback(
+    async (rating: Grade4) => {
+      const state = useReviewSession.getState();
+      if (!item || !settings || state.busy || state.showing !== presentationKey(item)) return;
+      state.setBusy(true);
+      try {
+        const at = now();
+        const result = await recordAnswer(
+          db,
+          item.deckId,
+          item.itemId,
+          { rating, now: at, durationMs: answerDuration(state.shownAt, at), source: 'review' },
+          settings,
+        );
+        state.graded(rating === 1);
+        state.setNotice(
+          result.becameLeech
+            ? `Leech: this card has lapsed ${result.item.fsrs.lapses} times. It is tagged leech and suspended; rewrite or split it, then unsuspend it.`
+            : null,
+        );
+      } catch (error) {
+        state.setBusy(false);
+        state.setNotice(`Your answer could not be saved: ${(error as Error).message}`);
+      }
+    },
+    [db, item, settings],
+  );
+
+  const undo = useCallback(async () => {
+    const log = screen?.undoable;
+    if (!log) return;
+    const dayStartHour = screen?.settings[log.deckId]?.dayStartHour ?? 4;
+    const undone = await undoLastAnswer(db, log.deckId, now(), dayStartHour);
+    if (undone) {
+      useReviewSession.getState().undone(undone.rating === 1);
+      useReviewSession.getState().setNotice('Last answer undone.');
+    }
+  }, [db, screen]);
+
+  const bury = useCallback(async () => {
+    if (!item || !settings) return;
+    await buryItem(db, item.deckId, item.itemId, now(), settings.dayStartHour);
+    useReviewSession.getState().setNotice('Card buried until tomorrow.');
+  }, [db, item, settings]);
+
+  const suspend = useCallback(async () => {
+    if (!item) return;
+    await setSuspended(db, item.deckId, item.itemId, true);
+    useReviewSession.getState().setNotice('Card suspended. It will not be shown until you unsuspend it.');
+  }, [db, item]);
+
+  const toggleMark = useCallback(async () => {
+    if (!item) return;
+    await setMarked(db, item.deckId, item.cardId, !item.marked);
+  }, [db, item]);
+
+  const flag = useCallback(
+    async (value: Flag) => {
+      if (!item) return;
+      await setFlag(db, item.deckId, item.itemId, value);
+    },
+    [db, item],
+  );
+
+  return { grade, undo, bury, suspend, toggleMark, flag };
+}

@@ -1,0 +1,89 @@
+/**
+ * The running review session: what the screen is showing and this session's tallies. It is not a copy of the
+ * database: the queue and the cards come from IndexedDB through hooks.
+ */
+import { create } from 'zustand';
+
+export type ReviewPhase = 'question' | 'answer';
+
+/** Anki caps the recorded time of one answer at 60 s, so a card left open while away does not skew stats. */
+export const MAX_ANSWER_MS = 60_000;
+
+type ReviewSessionState = {
+  scope: string | null;
+  startedAt: number;
+  /** Which presentation is on screen: item and its rep count (see presentationKey). */
+  showing: string | null;
+  shownAt: number;
+  phase: ReviewPhase;
+  /** For mcq/truefalse: the option picked (index; truefalse: 0 = True, 1 = False). */
+  choice: number | null;
+  typed: string;
+  /** An answer is being written: further grades are ignored until it lands. */
+  busy: boolean;
+  answered: number;
+  again: number;
+  notice: string | null;
+};
+
+type ReviewSessionActions = {
+  begin: (scope: string, now: number) => void;
+  show: (key: string | null, now: number) => void;
+  reveal: () => void;
+  choose: (choice: number) => void;
+  setTyped: (typed: string) => void;
+  setBusy: (busy: boolean) => void;
+  graded: (again: boolean) => void;
+  undone: (wasAgain: boolean) => void;
+  setNotice: (notice: string | null) => void;
+};
+
+const initial: ReviewSessionState = {
+  scope: null,
+  startedAt: 0,
+  showing: null,
+  shownAt: 0,
+  phase: 'question',
+  choice: null,
+  typed: '',
+  busy: false,
+  answered: 0,
+  again: 0,
+  notice: null,
+};
+
+export const useReviewSession = create<ReviewSessionState & ReviewSessionActions>()((set, get) => ({
+  ...initial,
+  begin: (scope, now) => {
+    if (get().scope !== scope) set({ ...initial, scope, startedAt: now });
+  },
+  show: (key, now) => {
+    if (get().showing !== key)
+      set({ showing: key, shownAt: now, phase: 'question', choice: null, typed: '', busy: false });
+  },
+  reveal: () => set({ phase: 'answer' }),
+  choose: (choice) => set({ choice, phase: 'answer' }),
+  setTyped: (typed) => set({ typed }),
+  setBusy: (busy) => set({ busy }),
+  graded: (again) => set((s) => ({ answered: s.answered + 1, again: s.again + (again ? 1 : 0) })),
+  undone: (wasAgain) =>
+    set((s) => ({
+      answered: Math.max(0, s.answered - 1),
+      again: Math.max(0, s.again - (wasAgain ? 1 : 0)),
+      showing: null,
+    })),
+  setNotice: (notice) => set({ notice }),
+}));
+
+export function resetReviewSession(): void {
+  useReviewSession.setState(initial);
+}
+
+export function answerDuration(shownAt: number, now: number): number {
+  return Math.min(MAX_ANSWER_MS, Math.max(0, now - shownAt));
+}
+
+/** An item is presented afresh after every answer, even when the same item comes straight back. */
+export function presentationKey(item: { deckId: string; itemId: string; fsrs: { reps: number } }): string {
+  return `${item.deckId}/${item.itemId}@${item.fsrs.reps}`;
+}

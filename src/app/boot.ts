@@ -7,7 +7,7 @@ export type BootResult = { db: CardinalDb; report: StartupReport };
 
 declare global {
   interface Window {
-    /** Hooks for end-to-end tests; harmless to users (they only shift the app's clock). */
+    /** Hooks for end-to-end tests; harmless to users (setNow freezes the app's clock at a time). */
     __cardinalTest?: { setNow: (epochMs: number) => void; now: () => number };
   }
 }

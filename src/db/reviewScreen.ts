@@ -14,6 +14,8 @@ import { getSchedulerSettings } from './schedulerSettingsRepo';
 export const ALL_DECKS = 'all';
 
 export type ReviewScreen = {
+  /** The time this screen was computed for. */
+  asOf: number;
   decks: DeckRecord[];
   settings: Record<string, SchedulerSettings>;
   queue: TodayQueue;
@@ -48,5 +50,13 @@ export async function loadReviewScreen(
     scoped.map((d) => nextDueAfterToday(db, d.deckId, now, d.settings.dayStartHour)),
   );
   const dues = nextDues.filter((d): d is number => d !== null);
-  return { decks, settings, queue, card, undoable, nextDue: dues.length > 0 ? Math.min(...dues) : null };
+  return {
+    asOf: now,
+    decks,
+    settings,
+    queue,
+    card,
+    undoable,
+    nextDue: dues.length > 0 ? Math.min(...dues) : null,
+  };
 }

@@ -1,20 +1,21 @@
 /**
  * The app's one clock. Domain code never reads the time; the app passes `now()` in.
- * End-to-end tests shift it (window.__cardinalTest.setNow) to replay days without editing stored data.
+ * End-to-end tests freeze it at a chosen time (window.__cardinalTest.setNow) to replay days without editing
+ * stored data.
  */
 import { useEffect } from 'react';
 import { create } from 'zustand';
 
-type ClockState = { offsetMs: number; tick: number };
+type ClockState = { frozenAt: number | null; tick: number };
 
-const useClockStore = create<ClockState>(() => ({ offsetMs: 0, tick: 0 }));
+const useClockStore = create<ClockState>(() => ({ frozenAt: null, tick: 0 }));
 
 export function now(): number {
-  return Date.now() + useClockStore.getState().offsetMs;
+  return useClockStore.getState().frozenAt ?? Date.now();
 }
 
 export function setNowForTests(epochMs: number): void {
-  useClockStore.setState((s) => ({ offsetMs: epochMs - Date.now(), tick: s.tick + 1 }));
+  useClockStore.setState((s) => ({ frozenAt: epochMs, tick: s.tick + 1 }));
 }
 
 /** The current time, re-read every `intervalMs` and whenever a test shifts the clock. */

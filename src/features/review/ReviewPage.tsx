@@ -83,7 +83,7 @@ export function ReviewPage() {
     );
 
   return (
-    <section className="review" aria-labelledby="review-heading">
+    <section className="review" aria-labelledby="review-heading" data-as-of={screen.asOf}>
       <div className="review-header">
         <h1 id="review-heading">
           Review: <span className="deck-name">{title}</span>

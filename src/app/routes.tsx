@@ -1,7 +1,9 @@
 import type { RouteObject } from 'react-router';
+import { examRoutes } from '../features/exam/routes';
 import { HomePage } from '../features/home/HomePage';
 import { ReviewPage } from '../features/review/ReviewPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { transferRoutes } from '../features/transfer/routes';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
 
@@ -13,6 +15,8 @@ export const routes: RouteObject[] = [
       { index: true, element: <HomePage /> },
       { path: 'review/:scope', element: <ReviewPage /> },
       { path: 'decks/:deckId/settings', element: <SettingsPage /> },
+      ...examRoutes,
+      ...transferRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

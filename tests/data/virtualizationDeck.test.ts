@@ -303,17 +303,29 @@ describe('the shipped Virtualization deck', () => {
 
   it('tags every card with one exam domain', () => {
     const domains = new Set(['overview', 'server', 'storage', 'network', 'cloud', 'security', 'comparison']);
-    const bad = deck.cards.filter((c) => (c.tags ?? []).filter((t) => domains.has(t)).length !== 1).map((c) => c.id);
+    const bad = deck.cards
+      .filter((c) => (c.tags ?? []).filter((t) => domains.has(t)).length !== 1)
+      .map((c) => c.id);
     expect(bad).toEqual([]);
   });
 
   it('has no duplicated prompts', () => {
     const prompts = deck.cards.map((c) =>
-      normalize(c.kind === 'basic' ? c.front : c.kind === 'cloze' ? c.text : c.kind === 'mcq' ? c.prompt : c.statement),
+      normalize(
+        c.kind === 'basic'
+          ? c.front
+          : c.kind === 'cloze'
+            ? c.text
+            : c.kind === 'mcq'
+              ? c.prompt
+              : c.statement,
+      ),
     );
     const dups = prompts.filter((p, i) => prompts.indexOf(p) !== i);
     expect(dups).toEqual([]);
-    const reversedBacks = deck.cards.flatMap((c) => (c.kind === 'basic' && c.reversed ? [normalize(c.back)] : []));
+    const reversedBacks = deck.cards.flatMap((c) =>
+      c.kind === 'basic' && c.reversed ? [normalize(c.back)] : [],
+    );
     expect(reversedBacks.filter((p, i) => reversedBacks.indexOf(p) !== i)).toEqual([]);
   });
 
@@ -327,14 +339,22 @@ describe('the shipped Virtualization deck', () => {
       if (card.kind !== 'mcq') continue;
       const options = card.options.map(normalize);
       expect(new Set(options).size, card.id).toBe(options.length);
-      expect(card.correct.every((i) => i >= 0 && i < options.length), card.id).toBe(true);
+      expect(
+        card.correct.every((i) => i >= 0 && i < options.length),
+        card.id,
+      ).toBe(true);
       if (!/select (two|three|all)/i.test(card.prompt)) expect(card.correct, card.id).toHaveLength(1);
-      expect(options.some((o) => /(all|none) of the above/.test(o)), card.id).toBe(false);
+      expect(
+        options.some((o) => /(all|none) of the above/.test(o)),
+        card.id,
+      ).toBe(false);
     }
   });
 
   it('gives every exam question an explanation that points to the guide', () => {
-    const bad = examItems.filter((c) => (c.kind === 'mcq' || c.kind === 'truefalse') && !/guide/i.test(c.explanation));
+    const bad = examItems.filter(
+      (c) => (c.kind === 'mcq' || c.kind === 'truefalse') && !/guide/i.test(c.explanation),
+    );
     expect(bad.map((c) => c.id)).toEqual([]);
   });
 
@@ -346,7 +366,8 @@ describe('the shipped Virtualization deck', () => {
   });
 
   it.each(Object.entries(KEY_TERMS))('covers every key term of section "%s"', (_, terms) => {
-    for (const term of terms) expect(normalize(guide), `"${term}" is not in the guide`).toContain(normalize(term));
+    for (const term of terms)
+      expect(normalize(guide), `"${term}" is not in the guide`).toContain(normalize(term));
     expect(terms.filter((term) => !corpus.includes(normalize(term)))).toEqual([]);
   });
 });

@@ -23,9 +23,12 @@ export default async function setup(project: TestProject) {
       throw new Error(`CI=true and no Chromium found at /usr/bin/chromium: ${how}`);
     console.warn(`\n!!!!! E2E TESTS SKIPPED: no Chromium found at /usr/bin/chromium; ${how} !!!!!\n`);
   }
-  if (!existsSync('dist/index.html'))
-    throw new Error('dist/ is missing: run `npm run test:e2e`, which builds first');
+  // CARDINAL_DIST lets several builds be tested side by side (e.g. `vite build --outDir /tmp/x`).
+  const outDir = process.env.CARDINAL_DIST ?? 'dist';
+  if (!existsSync(`${outDir}/index.html`))
+    throw new Error(`${outDir}/ is missing: run \`npm run test:e2e\`, which builds first`);
   const server = await preview({
+    build: { outDir },
     preview: { port: 0, host: '127.0.0.1', strictPort: false },
     logLevel: 'warn',
   });

@@ -1,0 +1,35 @@
+/**
+ * What every import reader produces before anything is written: a validated Cardinal deck, the rows or notes
+ * it skipped (with where and why), and optionally review history to replay. The db layer shows this as a
+ * summary, and writes it only after the user confirms, in one transaction.
+ */
+import type { Deck } from '../deck/schema';
+
+/** One review from another app's history, to replay through FSRS (ts-fsrs reschedule). */
+export type ImportedReview = {
+  cardId: string;
+  /** Review item ordinal (see reviewItems.ts): 1 = front→back / c1, 2 = back→front / c2 … */
+  ordinal: number;
+  rating: 1 | 2 | 3 | 4;
+  /** When the review happened, epoch ms. */
+  review: number;
+  durationMs: number;
+};
+
+/** Where in the input a problem is, e.g. `notes.csv line 12`, `collection.anki2 note 1650000000000`. */
+export type ImportProblem = { where: string; reason: string };
+
+export type ParsedImport = {
+  /** The file's name, for messages. */
+  fileName: string;
+  deck: Deck;
+  /** Rows, notes or cards left out, each with where and why. */
+  skipped: ImportProblem[];
+  /** Things the user should know that did not stop a card (e.g. "3 images dropped"). */
+  warnings: string[];
+  history: ImportedReview[];
+};
+
+/** A whole file refused: nothing of it is imported. */
+export type ImportFailure = { ok: false; fileName: string; problems: ImportProblem[] };
+export type ImportRead = ({ ok: true } & ParsedImport) | ImportFailure;

@@ -1,0 +1,4 @@
+import type { RouteObject } from 'react-router';
+
+/** The Import / Export page. */
+export const transferRoutes: RouteObject[] = [];

@@ -29,6 +29,15 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        extends: true,
+        test: {
+          name: 'bench',
+          include: ['tests/bench/**/*.bench-run.ts'],
+          environment: 'node',
+          testTimeout: 600_000,
+        },
+      },
     ],
   },
 });

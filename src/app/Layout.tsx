@@ -14,6 +14,8 @@ export function Layout() {
           <NavLink to="/" end>
             Decks
           </NavLink>
+          <NavLink to="/exams">Exams</NavLink>
+          <NavLink to="/transfer">Import / Export</NavLink>
         </nav>
       </header>
       <main id="main" tabIndex={-1}>

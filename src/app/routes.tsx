@@ -1,5 +1,6 @@
 import type { RouteObject } from 'react-router';
 import { examRoutes } from '../features/exam/routes';
+import { guideRoutes } from '../features/guide/routes';
 import { HomePage } from '../features/home/HomePage';
 import { ReviewPage } from '../features/review/ReviewPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
@@ -16,6 +17,7 @@ export const routes: RouteObject[] = [
       { path: 'review/:scope', element: <ReviewPage /> },
       { path: 'decks/:deckId/settings', element: <SettingsPage /> },
       ...examRoutes,
+      ...guideRoutes,
       ...transferRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -5,11 +5,13 @@
  * - cardStates:  one row per review item ([deckId+itemId], itemId = "<card id>#<ordinal>"): FSRS fields and flags
  * - reviewLogs:  every answer ever given (ts-fsrs ReviewLog fields + duration + source)
  * - settings:    key/value
+ * - exams:       one row per practice exam (settings, questions, answers as given, result); see domain/exam/record.ts
  *
  * A released version below is never edited: add version(n + 1) with an upgrade() and a test that seeds the
  * old version. Renaming a table or an indexed field needs such a migration.
  */
 import { Dexie, type EntityTable, type Table } from 'dexie';
+import type { ExamRecord } from '../domain/exam/record';
 import type {
   CardRecord,
   CardStateRecord,
@@ -24,6 +26,7 @@ export type CardinalDb = Dexie & {
   cardStates: Table<CardStateRecord, [string, string]>;
   reviewLogs: EntityTable<ReviewLogRecord, 'id'>;
   settings: EntityTable<SettingRecord, 'key'>;
+  exams: EntityTable<ExamRecord, 'id'>;
 };
 
 export const DB_NAME = 'cardinal';
@@ -38,5 +41,7 @@ export function createDb(name: string = DB_NAME): CardinalDb {
     reviewLogs: '++id, [deckId+itemId], [deckId+review], review',
     settings: 'key',
   });
+  // Version 2 adds practice exams; no existing data changes.
+  db.version(2).stores({ exams: 'id, status, deckId, startedAt, [deckId+status]' });
   return db;
 }

@@ -48,6 +48,18 @@ function DeckCard({ summary: { deck, counts } }: { summary: DeckSummary }) {
         <Link to={`/review/${deck.id}`} className="button primary" aria-label={`Study ${deck.title}`}>
           Study now
         </Link>
+        <Link to={`/decks/${deck.id}/exam`} className="button" aria-label={`Practice exam for ${deck.title}`}>
+          Practice exam
+        </Link>
+        <Link to={`/decks/${deck.id}/readiness`} className="button" aria-label={`${deck.title} readiness`}>
+          Readiness
+        </Link>
+        <Link to={`/decks/${deck.id}/guide`} className="button" aria-label={`${deck.title} guide`}>
+          Guide
+        </Link>
+        <Link to={`/transfer?deck=${deck.id}`} className="button" aria-label={`Export ${deck.title}`}>
+          Export
+        </Link>
         <Link to={`/decks/${deck.id}/settings`} className="button" aria-label={`${deck.title} settings`}>
           Settings
         </Link>

@@ -1,4 +1,5 @@
 import type { RouteObject } from 'react-router';
+import { TransferPage } from './TransferPage';
 
 /** The Import / Export page. */
-export const transferRoutes: RouteObject[] = [];
+export const transferRoutes: RouteObject[] = [{ path: 'transfer', element: <TransferPage /> }];

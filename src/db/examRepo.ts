@@ -1,0 +1,269 @@
+/**
+ * Practice exams (table `exams`): starting one (the draw), saving progress as it goes, finishing it (score,
+ * breakdown, and feeding the schedule, in one transaction), and reading them back for results and history.
+ * Every exam read back goes through the zod schema of domain/exam/record.ts.
+ */
+import { z } from 'zod';
+import { suggestedGrade } from '../domain/answer';
+import { type Candidate, examCandidates } from '../domain/exam/candidates';
+import { drawExam, weaknessWeight } from '../domain/exam/draw';
+import { seededRandom } from '../domain/exam/random';
+import {
+  type ExamAnswer,
+  type ExamConfig,
+  type ExamRecord,
+  type ExamResult,
+  examRecordSchema,
+} from '../domain/exam/record';
+import {
+  isAnsweredCorrectly,
+  isBlank,
+  scoreExam,
+  sectionBreakdown,
+  tagBreakdown,
+} from '../domain/exam/scoring';
+import { flattenSections } from '../domain/exam/sections';
+import { newExamRecord, retakeOfMissed } from '../domain/exam/session';
+import type { CardStateRecord, DeckRecord } from '../domain/records';
+import type { SchedulerSettings } from '../domain/settings';
+import type { CardinalDb } from './database';
+import { recordAnswer, todaysLogs } from './reviewRepo';
+import { getSchedulerSettings } from './schedulerSettingsRepo';
+import { getSetting, putSetting } from './settingsRepo';
+
+/** The exam setting: whether finished exams update the schedule (default on). */
+export const FEED_SCHEDULE_KEY = 'exam:feedSchedule';
+const feedScheduleSchema = z.boolean();
+
+export function getFeedSchedule(db: CardinalDb): Promise<boolean> {
+  return getSetting(db, FEED_SCHEDULE_KEY, feedScheduleSchema, true);
+}
+
+export function setFeedSchedule(db: CardinalDb, value: boolean): Promise<void> {
+  return putSetting(db, FEED_SCHEDULE_KEY, feedScheduleSchema.parse(value));
+}
+
+/** Recorded answer times are capped as in the review screen (Anki caps at 60 s). */
+const MAX_ANSWER_MS = 60_000;
+
+export class DamagedExamError extends Error {}
+
+function parseExam(row: unknown): ExamRecord {
+  const parsed = examRecordSchema.safeParse(row);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const id = typeof row === 'object' && row !== null && 'id' in row ? String(row.id) : '?';
+  throw new DamagedExamError(
+    `Exam "${id}" is damaged: field "${issue?.path.join('.') ?? '?'}" ${issue?.message ?? 'is invalid'}`,
+  );
+}
+
+export type ExamSetup = {
+  deck: DeckRecord;
+  candidates: Candidate[];
+  states: Map<string, CardStateRecord>;
+  settings: SchedulerSettings;
+  feedSchedule: boolean;
+  /** An unfinished exam of this deck, to resume instead. */
+  active: ExamRecord | undefined;
+};
+
+/** Everything the set-up page needs, or null when the deck does not exist. */
+export async function loadExamSetup(db: CardinalDb, deckId: string): Promise<ExamSetup | null> {
+  return db.transaction('r', [db.decks, db.cards, db.cardStates, db.settings, db.exams], async () => {
+    const deck = await db.decks.get(deckId);
+    if (!deck) return null;
+    const cards = await db.cards.where('deckId').equals(deckId).toArray();
+    const states = await db.cardStates.where('deckId').equals(deckId).toArray();
+    const active = await activeExamOf(db, deckId);
+    return {
+      deck,
+      candidates: examCandidates(cards),
+      states: new Map(states.map((s) => [s.itemId, s])),
+      settings: await getSchedulerSettings(db, deckId),
+      feedSchedule: await getFeedSchedule(db),
+      active,
+    };
+  });
+}
+
+/** Draws and stores a new exam (reproducible from config.seed over the same deck and card states). */
+export async function startExam(
+  db: CardinalDb,
+  deckId: string,
+  config: ExamConfig,
+  input: { id: string; now: number },
+): Promise<ExamRecord> {
+  const setup = await loadExamSetup(db, deckId);
+  if (!setup) throw new Error(`No deck "${deckId}"`);
+  const questions = drawExam({
+    candidates: setup.candidates,
+    config,
+    weightOf: (itemId) => weaknessWeight(setup.states.get(itemId)?.fsrs, input.now, setup.settings),
+    sectionOrder: flattenSections(setup.deck.sections).map((s) => s.id),
+    random: seededRandom(config.seed),
+  });
+  if (questions.length === 0) throw new Error('No questions match these sections and tags');
+  const exam = newExamRecord({ id: input.id, deck: setup.deck, config, questions, now: input.now });
+  await createExam(db, exam);
+  return exam;
+}
+
+/** Starts an exam of the questions `examId` got wrong or left blank; undefined when none were missed. */
+export async function startRetake(
+  db: CardinalDb,
+  examId: string,
+  input: { id: string; seed: string; now: number },
+): Promise<ExamRecord | undefined> {
+  const exam = await getExam(db, examId);
+  if (!exam) throw new Error(`No exam "${examId}"`);
+  const retake = retakeOfMissed(exam, {
+    ...input,
+    random: seededRandom(input.seed),
+    feedSchedule: await getFeedSchedule(db),
+  });
+  if (retake) await createExam(db, retake);
+  return retake;
+}
+
+export async function createExam(db: CardinalDb, exam: ExamRecord): Promise<void> {
+  await db.exams.add(examRecordSchema.parse(exam));
+}
+
+export async function getExam(db: CardinalDb, id: string): Promise<ExamRecord | undefined> {
+  const row = await db.exams.get(id);
+  return row === undefined ? undefined : parseExam(row);
+}
+
+export async function activeExamOf(db: CardinalDb, deckId: string): Promise<ExamRecord | undefined> {
+  const rows = await db.exams.where('[deckId+status]').equals([deckId, 'active']).sortBy('startedAt');
+  const last = rows.at(-1);
+  return last === undefined ? undefined : parseExam(last);
+}
+
+/** Every exam, newest first. Damaged rows are skipped (history stays readable) and reported by `damaged`. */
+export async function listExams(db: CardinalDb): Promise<{ exams: ExamRecord[]; damaged: string[] }> {
+  const rows = await db.exams.orderBy('startedAt').reverse().toArray();
+  const exams: ExamRecord[] = [];
+  const damaged: string[] = [];
+  for (const row of rows) {
+    try {
+      exams.push(parseExam(row));
+    } catch (error) {
+      damaged.push(error instanceof Error ? error.message : String(error));
+    }
+  }
+  return { exams, damaged };
+}
+
+export type ExamProgress = { answers: ExamAnswer[]; current: number; elapsedMs: number };
+
+/** Stores answers, position and time used of an unfinished exam; false when it is already finished. */
+export async function saveExamProgress(db: CardinalDb, id: string, progress: ExamProgress): Promise<boolean> {
+  return db.transaction('rw', [db.exams], async () => {
+    const exam = await getExam(db, id);
+    if (exam?.status !== 'active') return false;
+    await db.exams.put(examRecordSchema.parse({ ...exam, ...progress }));
+    return true;
+  });
+}
+
+/**
+ * Finishes an exam: scores it, stores the result, and (when the exam was started with the schedule setting on)
+ * records each answered question as a review of its item: wrong → Again, right → Good, source "exam".
+ * An item is fed at most once per exam, never when its card already has a review today, and blanks are
+ * not fed. All of it is one transaction. Finishing a finished exam returns it unchanged.
+ */
+export async function finishExam(
+  db: CardinalDb,
+  id: string,
+  input: { answers: ExamAnswer[]; elapsedMs: number; now: number; timedOut: boolean },
+): Promise<ExamRecord> {
+  return db.transaction('rw', [db.exams, db.decks, db.cardStates, db.reviewLogs, db.settings], async () => {
+    const exam = await getExam(db, id);
+    if (!exam) throw new Error(`No exam "${id}"`);
+    if (exam.status === 'finished') return exam;
+    const { questions, config } = exam;
+    const answers = questions.map((_, i) => input.answers[i] ?? { choice: [], flagged: false });
+    const deck = await db.decks.get(exam.deckId);
+    const sections = deck ? flattenSections(deck.sections) : [];
+    const score = scoreExam(questions, answers, config.passMark);
+    const fed = config.feedSchedule
+      ? await feedSchedule(db, exam, answers, input)
+      : { fedToSchedule: 0, skippedReviewedToday: 0 };
+    const result: ExamResult = {
+      ...score,
+      timedOut: input.timedOut,
+      sections: sectionBreakdown(questions, answers, sections),
+      tags: tagBreakdown(questions, answers),
+      ...fed,
+    };
+    const finished: ExamRecord = {
+      ...exam,
+      answers,
+      elapsedMs: input.elapsedMs,
+      status: 'finished',
+      finishedAt: input.now,
+      result,
+    };
+    await db.exams.put(examRecordSchema.parse(finished));
+    return finished;
+  });
+}
+
+async function feedSchedule(
+  db: CardinalDb,
+  exam: ExamRecord,
+  answers: readonly ExamAnswer[],
+  input: { elapsedMs: number; now: number },
+) {
+  const settings = await getSchedulerSettings(db, exam.deckId);
+  const reviewedToday = new Set(
+    (await todaysLogs(db, exam.deckId, input.now, settings.dayStartHour)).map((log) => log.cardId),
+  );
+  const answered = exam.questions.filter((_, i) => !isBlank(answers[i])).length;
+  const durationMs = Math.min(MAX_ANSWER_MS, answered === 0 ? 0 : input.elapsedMs / answered);
+  const fedItems = new Set<string>();
+  let fedToSchedule = 0;
+  let skippedReviewedToday = 0;
+  for (const [i, question] of exam.questions.entries()) {
+    const answer = answers[i];
+    if (isBlank(answer) || fedItems.has(question.itemId)) continue;
+    fedItems.add(question.itemId);
+    if (reviewedToday.has(question.cardId)) {
+      skippedReviewedToday++;
+      continue;
+    }
+    const item = await db.cardStates.get([exam.deckId, question.itemId]);
+    if (!item || item.retired) continue;
+    const rating = suggestedGrade(isAnsweredCorrectly(question, answer));
+    await recordAnswer(
+      db,
+      exam.deckId,
+      question.itemId,
+      { rating, now: input.now, durationMs, source: 'exam' },
+      settings,
+    );
+    fedToSchedule++;
+  }
+  return { fedToSchedule, skippedReviewedToday };
+}
+
+export type ReadinessData = {
+  deck: DeckRecord;
+  states: CardStateRecord[];
+  settings: SchedulerSettings;
+  /** Finished exams of the deck, oldest first. */
+  exams: ExamRecord[];
+};
+
+export async function loadReadiness(db: CardinalDb, deckId: string): Promise<ReadinessData | null> {
+  const deck = await db.decks.get(deckId);
+  if (!deck) return null;
+  const [states, settings, rows] = await Promise.all([
+    db.cardStates.where('deckId').equals(deckId).toArray(),
+    getSchedulerSettings(db, deckId),
+    db.exams.where('[deckId+status]').equals([deckId, 'finished']).sortBy('finishedAt'),
+  ]);
+  return { deck, states, settings, exams: rows.map(parseExam) };
+}

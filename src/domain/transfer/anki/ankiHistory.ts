@@ -1,0 +1,70 @@
+/**
+ * Anki's review log (revlog) → reviews to replay through FSRS. Answer buttons map one to one (ease 1–4 →
+ * Again/Hard/Good/Easy); learning, review, relearning and filtered-deck reviews are kept; manual entries
+ * (type 4: "set due date", "forget") and rescheduling (type 5) are not answers and are left out, as is ease 0.
+ */
+import type { ImportedReview } from '../parsedImport';
+import type { AnkiCard, AnkiReview } from './ankiCollection';
+
+export type HistoryResult = { history: ImportedReview[]; warnings: string[] };
+
+type ImportedNote = { cardId: string; ordinalOf: (ankiOrd: number) => number | undefined };
+
+const ANSWER_TYPES = new Set([0, 1, 2, 3]);
+
+export function historyFromRevlog(
+  reviews: readonly AnkiReview[],
+  cardsById: ReadonlyMap<number, AnkiCard>,
+  importedNotes: ReadonlyMap<number, ImportedNote>,
+): HistoryResult {
+  const history: ImportedReview[] = [];
+  let notAnswers = 0;
+  let notImported = 0;
+  let noCounterpart = 0;
+  for (const review of reviews) {
+    const rating = review.ease;
+    if (!ANSWER_TYPES.has(review.type) || !isRating(rating) || review.id <= 0) {
+      notAnswers++;
+      continue;
+    }
+    const ankiCard = cardsById.get(review.cardId);
+    const note = ankiCard ? importedNotes.get(ankiCard.noteId) : undefined;
+    if (!ankiCard || !note) {
+      notImported++;
+      continue;
+    }
+    const ordinal = note.ordinalOf(ankiCard.ord);
+    if (ordinal === undefined) {
+      noCounterpart++;
+      continue;
+    }
+    history.push({
+      cardId: note.cardId,
+      ordinal,
+      rating,
+      review: review.id,
+      durationMs: Number.isFinite(review.durationMs) ? Math.max(0, Math.round(review.durationMs)) : 0,
+    });
+  }
+  history.sort((a, b) => a.review - b.review);
+  const warnings: string[] = [];
+  if (notAnswers > 0)
+    warnings.push(
+      `${count(notAnswers, 'review-log entry', 'review-log entries')} left out: manual rescheduling or no answer button`,
+    );
+  if (notImported > 0)
+    warnings.push(`${count(notImported, 'review', 'reviews')} left out: their notes were not imported`);
+  if (noCounterpart > 0)
+    warnings.push(
+      `${count(noCounterpart, 'review', 'reviews')} left out: Cardinal has no review item for their Anki card (another template, or a deleted cloze number)`,
+    );
+  return { history, warnings };
+}
+
+function isRating(ease: number): ease is 1 | 2 | 3 | 4 {
+  return ease === 1 || ease === 2 || ease === 3 || ease === 4;
+}
+
+export function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

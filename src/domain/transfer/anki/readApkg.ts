@@ -1,0 +1,226 @@
+/**
+ * Reads an Anki package (.apkg, or a .colpkg collection backup) into a Cardinal deck plus what was skipped and
+ * why, and optionally the review history to replay. Nothing is written here; the caller shows the summary and
+ * writes after the user confirms. Never throws: any unreadable input comes back as `ok: false` with a message
+ * naming the file (and the note and field, where there is one).
+ *
+ * Supported: `collection.anki21` and `collection.anki2` (Anki's "support older Anki versions" export, schema 11).
+ * Not yet: `collection.anki21b` (zstd-compressed, schema 18), explained to the user with the way around it.
+ */
+import type { SqlJsStatic } from 'sql.js';
+import type { Card } from '../../deck/schema';
+import { DECK_FORMAT, DECK_FORMAT_VERSION } from '../../deck/schema';
+import { formatIssue, validateDeck } from '../../deck/validate';
+import { idFromGuid, normalizeTag } from '../ids';
+import type { ImportProblem, ImportRead } from '../parsedImport';
+import { type AnkiCard, type AnkiCollection, isSqlite, readCollection } from './ankiCollection';
+import { historyFromRevlog } from './ankiHistory';
+import { buildSections } from './ankiSections';
+import { contentWarnings } from './ankiWarnings';
+import { MAX_PACKAGE_BYTES, megabytes } from './limits';
+import { type ConvertedNote, convertNote } from './noteToCard';
+import { inflateEntry, readZipDirectory, type ZipEntry } from './zipEntries';
+
+export type ApkgOptions = {
+  /** The Cardinal deck id to import into (re-importing the same package into it updates cards by id). */
+  deckId: string;
+  deckTitle: string;
+  /** Starts sql.js: the page points it at the bundled wasm, tests at node_modules. */
+  loadSql: () => Promise<SqlJsStatic>;
+  /** Also read the review log, to replay it through FSRS. */
+  includeHistory: boolean;
+};
+
+export const UNSUPPORTED_ANKI21B =
+  'uses the newest Anki package format (collection.anki21b, compressed with zstd), which Cardinal cannot read yet. ' +
+  'In Anki, choose File › Export…, pick "Anki Deck Package (*.apkg)", tick "Support older Anki versions ' +
+  '(slower/larger files)", and import the file that makes.';
+
+const LEGACY_COLLECTIONS = ['collection.anki21', 'collection.anki2'];
+
+export async function readApkg(fileName: string, bytes: Uint8Array, opts: ApkgOptions): Promise<ImportRead> {
+  try {
+    return await readPackage(fileName, bytes, opts);
+  } catch (error) {
+    // Every expected problem is reported below; this is the net under the unexpected ones.
+    return fail(fileName, `could not be read (${error instanceof Error ? error.message : String(error)})`);
+  }
+}
+
+async function readPackage(fileName: string, bytes: Uint8Array, opts: ApkgOptions): Promise<ImportRead> {
+  if (bytes.length === 0) return fail(fileName, 'is empty');
+  if (bytes.length > MAX_PACKAGE_BYTES)
+    return fail(fileName, `is ${megabytes(bytes.length)}, over the ${megabytes(MAX_PACKAGE_BYTES)} limit`);
+  const directory = readZipDirectory(bytes);
+  if (!directory.ok) {
+    const reason =
+      directory.reason === 'is not a zip file'
+        ? 'is not an Anki package (.apkg files are zip archives; this is not one)'
+        : directory.reason;
+    return fail(fileName, reason);
+  }
+  const entries = directory.value;
+  const names = entries.map((e) => e.name);
+  const duplicate = names.find((name, i) => names.indexOf(name) !== i);
+  if (duplicate !== undefined) return fail(fileName, `contains "${duplicate}" twice (a damaged package)`);
+
+  const entry = pickCollection(entries);
+  if (entry === 'anki21b') return fail(fileName, UNSUPPORTED_ANKI21B);
+  if (!entry)
+    return fail(
+      fileName,
+      'is a zip file but not an Anki package: it has no collection.anki21 or collection.anki2 inside',
+    );
+  const where = `${fileName} (${entry.name})`;
+  const inflated = inflateEntry(bytes, entry);
+  if (!inflated.ok) return fail(fileName, inflated.reason);
+  if (inflated.value.length === 0) return fail(fileName, 'is empty', where);
+  if (!isSqlite(inflated.value))
+    return fail(fileName, 'is not an SQLite database, so not an Anki collection', where);
+
+  let sql: SqlJsStatic;
+  try {
+    sql = await opts.loadSql();
+  } catch (error) {
+    return fail(fileName, `could not be read: the SQLite reader did not start (${String(error)})`);
+  }
+  const collection = readCollection(sql, inflated.value, opts.includeHistory);
+  if (!collection.ok) return fail(fileName, collection.reason, where);
+  return buildImport(fileName, collection.value, opts);
+}
+
+function pickCollection(entries: readonly ZipEntry[]): ZipEntry | 'anki21b' | undefined {
+  const byName = new Map(entries.map((e) => [e.name, e]));
+  // Anki's new-format export adds a stub collection.anki2 ("please update Anki") beside collection.anki21b.
+  if (!byName.has('collection.anki21') && byName.has('collection.anki21b')) return 'anki21b';
+  return LEGACY_COLLECTIONS.map((name) => byName.get(name)).find((e) => e !== undefined);
+}
+
+function buildImport(fileName: string, collection: AnkiCollection, opts: ApkgOptions): ImportRead {
+  const skipped: ImportProblem[] = collection.badRows.map((row) => ({
+    where: `${fileName} ${row.where}`,
+    reason: row.reason,
+  }));
+  const cardsByNote = groupCards(collection.cards);
+  const idOwner = new Map<string, { noteId: number; guid: string }>();
+  const droppedTags = new Set<string>();
+  const converted: Array<{ noteId: number; deckId: string; result: ConvertedNote }> = [];
+
+  for (const note of collection.notes) {
+    const where = `${fileName} note ${note.id}`;
+    const skip = (reason: string) => skipped.push({ where, reason });
+    const model = collection.models.get(note.modelId);
+    if (!model) {
+      skip(`uses note type ${note.modelId}, which the package does not define`);
+      continue;
+    }
+    if (note.guid.trim() === '') {
+      skip('has no guid');
+      continue;
+    }
+    const cardId = idFromGuid(note.guid);
+    const owner = idOwner.get(cardId);
+    if (owner !== undefined) {
+      skip(
+        owner.guid === note.guid
+          ? `has the same guid as note ${owner.noteId} (duplicate id "${note.guid}")`
+          : `its guid "${note.guid}" maps to the same card id "${cardId}" as note ${owner.noteId}`,
+      );
+      continue;
+    }
+    idOwner.set(cardId, { noteId: note.id, guid: note.guid });
+    const noteCards = cardsByNote.get(note.id) ?? [];
+    const firstCard = noteCards[0];
+    if (!firstCard) {
+      skip('has no cards');
+      continue;
+    }
+    const tags = mapTags(note.tags, droppedTags);
+    // Every Cardinal card gets one section: the deck of the note's first Anki card.
+    const result = convertNote(note, model, noteCards, {
+      id: cardId,
+      section: '',
+      tags,
+    });
+    if (!result.ok) {
+      skip(`${result.reason} (note type "${model.name}")`);
+      continue;
+    }
+    converted.push({ noteId: note.id, deckId: firstCard.deckId, result });
+  }
+
+  if (converted.length === 0)
+    return {
+      ok: false,
+      fileName,
+      problems: [{ where: fileName, reason: 'has no notes that Cardinal can import' }, ...skipped],
+    };
+
+  const { sections, sectionIdOf } = buildSections(collection.decks, new Set(converted.map((c) => c.deckId)));
+  const cards: Card[] = converted.map(({ deckId, result }) => ({
+    ...result.card,
+    section: sectionIdOf(deckId),
+  }));
+
+  const warnings = contentWarnings(
+    converted.map((c) => c.result),
+    droppedTags,
+  );
+  const importedNotes = new Map(
+    converted.map(({ noteId, result }) => [noteId, { cardId: result.card.id, ordinalOf: result.ordinalOf }]),
+  );
+  const { history, warnings: historyWarnings } = opts.includeHistory
+    ? historyFromRevlog(collection.reviews, new Map(collection.cards.map((c) => [c.id, c])), importedNotes)
+    : { history: [], warnings: [] };
+
+  const validation = validateDeck({
+    format: DECK_FORMAT,
+    formatVersion: DECK_FORMAT_VERSION,
+    id: opts.deckId,
+    version: 1,
+    title: opts.deckTitle,
+    description: `Imported from the Anki package ${fileName || 'without a name'}.`,
+    source: { title: fileName.trim() || 'Anki package' },
+    sections,
+    cards,
+  });
+  if (!validation.ok)
+    return {
+      ok: false,
+      fileName,
+      problems: validation.issues.map((issue) => ({ where: fileName, reason: formatIssue(issue) })),
+    };
+  return {
+    ok: true,
+    fileName,
+    deck: validation.deck,
+    skipped,
+    warnings: [...warnings, ...historyWarnings],
+    history,
+  };
+}
+
+function groupCards(cards: readonly AnkiCard[]): Map<number, AnkiCard[]> {
+  const byNote = new Map<number, AnkiCard[]>();
+  for (const card of cards) {
+    const list = byNote.get(card.noteId);
+    if (list) list.push(card);
+    else byNote.set(card.noteId, [card]);
+  }
+  for (const list of byNote.values()) list.sort((a, b) => a.ord - b.ord);
+  return byNote;
+}
+
+function mapTags(ankiTags: readonly string[], dropped: Set<string>): string[] {
+  const tags = new Set<string>();
+  for (const tag of ankiTags) {
+    const mapped = normalizeTag(tag);
+    if (mapped === null) dropped.add(tag);
+    else tags.add(mapped);
+  }
+  return [...tags];
+}
+
+function fail(fileName: string, reason: string, where = fileName): ImportRead {
+  return { ok: false, fileName, problems: [{ where, reason }] };
+}

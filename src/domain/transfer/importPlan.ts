@@ -1,0 +1,128 @@
+/**
+ * What an import will do to the stored deck, computed before (for the summary) and again inside the write
+ * transaction (for the write). Pure: the db layer passes in what is stored.
+ */
+import type { Deck, Section } from '../deck/schema';
+import { formatIssue, validateDeck } from '../deck/validate';
+import { planDeckSync } from '../deckSync';
+import type { CardRecord, CardStateRecord, DeckRecord } from '../records';
+import type { ImportProblem, ParsedImport } from './parsedImport';
+
+/** Cards already in the deck but missing from the file: `keep` them, or `retire` them (the file is the whole deck). */
+export type MissingCards = 'keep' | 'retire';
+
+export type DeckImportOptions = {
+  /** The deck id and title the user chose on the preview. */
+  deckId: string;
+  title: string;
+  missing: MissingCards;
+};
+
+export type DeckImportSummary = {
+  fileName: string;
+  deckId: string;
+  title: string;
+  isNewDeck: boolean;
+  added: number;
+  updated: number;
+  unchanged: number;
+  retired: number;
+  restored: number;
+  skipped: ImportProblem[];
+  warnings: string[];
+  history: { added: number; alreadyStored: number; unknownItem: number };
+};
+
+export type CombinedDeck = { ok: true; deck: Deck } | { ok: false; problems: ImportProblem[] };
+
+/** The deck to store: the file's deck under the chosen id/title, plus the stored cards it keeps. */
+export function combineDecks(
+  parsed: ParsedImport,
+  options: DeckImportOptions,
+  stored: { deck: DeckRecord | undefined; cards: readonly CardRecord[] },
+): CombinedDeck {
+  const imported: Deck = { ...parsed.deck, id: options.deckId, title: options.title.trim() };
+  let deck = imported;
+  if (stored.deck && options.missing === 'keep') {
+    const importedIds = new Set(imported.cards.map((c) => c.id));
+    const kept = [...stored.cards]
+      .filter((c) => !c.retired && !importedIds.has(c.id))
+      .sort((a, b) => a.position - b.position)
+      .map((c) => c.card);
+    // A file's section with the same title path as a stored one ("Storage::SAN") is that section.
+    const storedIds = titlePaths(stored.deck.sections);
+    const rename = new Map<string, string>();
+    for (const [path, id] of titlePaths(imported.sections)) {
+      const same = storedIds.get(path);
+      if (same !== undefined) rename.set(id, same);
+    }
+    deck = {
+      ...imported,
+      sections: mergeSections(stored.deck.sections, renameSections(imported.sections, rename)),
+      cards: [...kept, ...imported.cards.map((c) => ({ ...c, section: rename.get(c.section) ?? c.section }))],
+    };
+  }
+  const checked = validateDeck(deck);
+  if (!checked.ok)
+    return {
+      ok: false,
+      problems: checked.issues.slice(0, 50).map((i) => ({ where: parsed.fileName, reason: formatIssue(i) })),
+    };
+  return { ok: true, deck: checked.deck };
+}
+
+function titlePaths(sections: readonly Section[], prefix = '', out = new Map<string, string>()) {
+  for (const s of sections) {
+    const path = prefix ? `${prefix}::${s.title}` : s.title;
+    if (!out.has(path)) out.set(path, s.id);
+    if (s.children) titlePaths(s.children, path, out);
+  }
+  return out;
+}
+
+function renameSections(sections: readonly Section[], rename: ReadonlyMap<string, string>): Section[] {
+  return sections.map((s) => ({
+    ...s,
+    id: rename.get(s.id) ?? s.id,
+    ...(s.children ? { children: renameSections(s.children, rename) } : {}),
+  }));
+}
+
+/** Stored sections first; a file's section whose id is already there is not added again. */
+function mergeSections(stored: readonly Section[], imported: readonly Section[]): Section[] {
+  const ids = new Set<string>();
+  const collect = (list: readonly Section[]) => {
+    for (const s of list) {
+      ids.add(s.id);
+      if (s.children) collect(s.children);
+    }
+  };
+  collect(stored);
+  const fresh = (list: readonly Section[]): Section[] =>
+    list.flatMap((s) => {
+      if (ids.has(s.id)) return s.children ? fresh(s.children) : [];
+      return [s];
+    });
+  return [...stored, ...fresh(imported)];
+}
+
+/** The summary of writing `deck` over what is stored (same rules as the write). */
+export function summarizeDeckImport(
+  parsed: ParsedImport,
+  deck: Deck,
+  stored: { deck: DeckRecord | undefined; cards: readonly CardRecord[]; items: readonly CardStateRecord[] },
+  now: number,
+  history: DeckImportSummary['history'],
+): DeckImportSummary {
+  const plan = planDeckSync(deck, stored, now, false);
+  return {
+    fileName: parsed.fileName,
+    deckId: deck.id,
+    title: deck.title,
+    isNewDeck: stored.deck === undefined,
+    ...plan.summary,
+    skipped: parsed.skipped,
+    warnings: parsed.warnings,
+    history,
+  };
+}

@@ -1,0 +1,76 @@
+import './exam.css';
+import { Link } from 'react-router';
+import { listExams } from '../../db/examRepo';
+import { useDbQuery } from '../../db/react';
+import { isBlank } from '../../domain/exam/scoring';
+import { formatDuration } from '../../domain/exam/session';
+import { formatPercent } from './BreakdownTable';
+
+/** Every exam, newest first: finished ones open their results, unfinished ones resume. */
+export function ExamHistoryPage() {
+  const data = useDbQuery(listExams, []);
+  return (
+    <section aria-labelledby="history-heading">
+      <h1 id="history-heading">Your exams</h1>
+      {data === undefined ? (
+        <p role="status">Loading…</p>
+      ) : data.exams.length === 0 ? (
+        <p>
+          No exams yet. Start one from a deck: <Link to="/">your decks</Link>.
+        </p>
+      ) : (
+        <div className="table-scroll">
+          <table className="exam-history">
+            <caption className="visually-hidden">Exams, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Date</th>
+                <th scope="col">Deck</th>
+                <th scope="col">Questions</th>
+                <th scope="col">Score</th>
+                <th scope="col">Result</th>
+                <th scope="col">Time used</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.exams.map((exam) => (
+                <tr key={exam.id}>
+                  <th scope="row">
+                    {exam.status === 'finished' ? (
+                      <Link to={`/exams/${exam.id}/results`}>
+                        {new Date(exam.startedAt).toLocaleString()}
+                      </Link>
+                    ) : (
+                      <Link to={`/exams/${exam.id}`}>{new Date(exam.startedAt).toLocaleString()}</Link>
+                    )}
+                  </th>
+                  <td>{exam.deckTitle}</td>
+                  <td>{exam.questions.length}</td>
+                  <td>
+                    {exam.result
+                      ? `${exam.result.correct} / ${exam.result.total} (${formatPercent(exam.result.percent)})`
+                      : `${exam.answers.filter((a) => !isBlank(a)).length} answered`}
+                  </td>
+                  <td>
+                    {exam.result ? (exam.result.passed ? 'Passed' : 'Not passed') : 'In progress (resume)'}
+                  </td>
+                  <td>{formatDuration(exam.elapsedMs)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {data && data.damaged.length > 0 && (
+        <div role="alert">
+          <p>Some stored exams could not be read and are not shown:</p>
+          <ul>
+            {data.damaged.map((message) => (
+              <li key={message}>{message}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </section>
+  );
+}

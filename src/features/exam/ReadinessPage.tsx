@@ -1,0 +1,162 @@
+import './exam.css';
+import { useMemo, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { loadReadiness } from '../../db/examRepo';
+import { useDbQuery } from '../../db/react';
+import { readiness } from '../../domain/exam/readiness';
+import { flattenSections } from '../../domain/exam/sections';
+import { useNow } from '../../stores/clock';
+import { formatPercent } from './BreakdownTable';
+import { ScoreChart, type ScorePoint } from './ScoreChart';
+
+const DEFAULT_DAYS_AHEAD = 14;
+
+function toDateInput(ms: number): string {
+  const d = new Date(ms);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** Noon (local time) of a yyyy-mm-dd date, or null when it is not a date. */
+function fromDateInput(value: string): number | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return null;
+  const at = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]), 12).getTime();
+  return Number.isNaN(at) ? null : at;
+}
+
+const percent = (fraction: number) => formatPercent(Math.round(fraction * 1000) / 10);
+
+/** Predicted recall per section on a chosen exam date, and the history of practice exam scores. */
+export function ReadinessPage() {
+  const { deckId = '' } = useParams();
+  const today = useNow();
+  const data = useDbQuery((db) => loadReadiness(db, deckId), [deckId]);
+  const [date, setDate] = useState(() => toDateInput(today + DEFAULT_DAYS_AHEAD * 86_400_000));
+  const at = fromDateInput(date);
+
+  const prediction = useMemo(
+    () =>
+      data && at !== null
+        ? readiness(data.states, flattenSections(data.deck.sections), at, data.settings)
+        : null,
+    [data, at],
+  );
+
+  if (data === undefined) return <p role="status">Loading…</p>;
+  if (data === null)
+    return (
+      <section>
+        <h1>Deck not found</h1>
+        <p>
+          There is no deck “{deckId}”. <Link to="/">Go to your decks</Link>.
+        </p>
+      </section>
+    );
+
+  const points: ScorePoint[] = data.exams.flatMap((e) =>
+    e.result
+      ? [
+          {
+            id: e.id,
+            at: e.finishedAt ?? e.startedAt,
+            percent: e.result.percent,
+            passMark: e.config.passMark,
+          },
+        ]
+      : [],
+  );
+
+  return (
+    <section className="readiness" aria-labelledby="readiness-heading">
+      <h1 id="readiness-heading">Readiness: {data.deck.title}</h1>
+      <div className="field">
+        <label htmlFor="exam-date">Exam date</label>
+        <input
+          id="exam-date"
+          type="date"
+          value={date}
+          min={toDateInput(today)}
+          onChange={(e) => setDate(e.target.value)}
+        />
+      </div>
+      {prediction && at !== null ? (
+        <>
+          <p className="predicted-score">
+            Predicted score on {new Date(at).toLocaleDateString()}:{' '}
+            <strong>{percent(prediction.overall)}</strong>
+          </p>
+          <p className="exam-hint">
+            How this is worked out: for every review item of the deck, FSRS estimates the probability that you
+            will recall it on that date, from your review history alone (no further reviews assumed). Items
+            you have never reviewed count as not known (0 %). A section's figure is the mean over its items;
+            the predicted score is the mean over all {prediction.items} items, of which you have reviewed{' '}
+            {prediction.seen}. Practice exams feed this only when their answers count as reviews.
+          </p>
+          <div className="table-scroll">
+            <table className="breakdown">
+              <caption>Predicted recall by section</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Section</th>
+                  <th scope="col">Items reviewed</th>
+                  <th scope="col">Predicted recall</th>
+                </tr>
+              </thead>
+              <tbody>
+                {prediction.sections.map((s) => (
+                  <tr key={s.sectionId}>
+                    <th scope="row">{s.title}</th>
+                    <td>
+                      {s.seen} / {s.items}
+                    </td>
+                    <td>
+                      <span className="bar" aria-hidden="true">
+                        <span style={{ width: `${s.predicted * 100}%` }} />
+                      </span>{' '}
+                      {percent(s.predicted)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      ) : (
+        <p role="alert">Choose an exam date.</p>
+      )}
+      <h2>Practice exam scores</h2>
+      <ScoreChart points={points} />
+      {points.length > 0 && (
+        <div className="table-scroll">
+          <table className="breakdown">
+            <caption>Practice exam scores, oldest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Date</th>
+                <th scope="col">Score</th>
+                <th scope="col">Pass mark</th>
+              </tr>
+            </thead>
+            <tbody>
+              {points.map((p) => (
+                <tr key={p.id}>
+                  <th scope="row">
+                    <Link to={`/exams/${p.id}/results`}>{new Date(p.at).toLocaleString()}</Link>
+                  </th>
+                  <td>{formatPercent(p.percent)}</td>
+                  <td>{p.passMark} %</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <p className="form-actions">
+        <Link className="button primary" to={`/decks/${deckId}/exam`}>
+          Practice exam
+        </Link>
+      </p>
+    </section>
+  );
+}

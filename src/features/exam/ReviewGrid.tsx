@@ -1,0 +1,66 @@
+import type { ExamAnswer } from '../../domain/exam/record';
+import { isBlank } from '../../domain/exam/scoring';
+
+type Props = {
+  answers: readonly ExamAnswer[];
+  current: number;
+  submitting: boolean;
+  onOpen: (index: number) => void;
+  onBack: () => void;
+  onSubmit: () => void;
+};
+
+function statusOf(answer: ExamAnswer): string {
+  const state = isBlank(answer) ? 'blank' : 'answered';
+  return answer.flagged ? `${state}, flagged` : state;
+}
+
+/** Every question at a glance (answered / flagged / blank) before submitting; any one can be reopened. */
+export function ReviewGrid({ answers, current, submitting, onOpen, onBack, onSubmit }: Props) {
+  const answered = answers.filter((a) => !isBlank(a)).length;
+  const flagged = answers.filter((a) => a.flagged).length;
+  const blank = answers.length - answered;
+  return (
+    <section className="review-grid" aria-labelledby="review-grid-heading">
+      <h2 id="review-grid-heading">Review your answers</h2>
+      <p role="status">
+        {answered} answered, {flagged} flagged, {blank} blank.
+      </p>
+      <ol className="grid-cells">
+        {answers.map((answer, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: one cell per question position
+          <li key={i}>
+            <button
+              type="button"
+              className={`grid-cell ${isBlank(answer) ? 'blank' : 'answered'}${answer.flagged ? ' flagged' : ''}`}
+              aria-label={`Question ${i + 1}: ${statusOf(answer)}`}
+              aria-current={i === current ? 'step' : undefined}
+              onClick={() => onOpen(i)}
+            >
+              {i + 1}
+              {answer.flagged && <span aria-hidden="true">⚑</span>}
+            </button>
+          </li>
+        ))}
+      </ol>
+      <p className="grid-legend">
+        <span className="grid-cell answered" aria-hidden="true" /> answered{' '}
+        <span className="grid-cell blank" aria-hidden="true" /> blank <span aria-hidden="true">⚑</span>{' '}
+        flagged
+      </p>
+      {blank > 0 && (
+        <p className="notice">
+          {blank === 1 ? '1 question is' : `${blank} questions are`} blank: a blank counts as wrong.
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="button" onClick={onBack}>
+          Back to the questions
+        </button>
+        <button type="button" className="primary" disabled={submitting} onClick={onSubmit}>
+          Submit exam
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,52 @@
+import { useEffect, useRef } from 'react';
+
+type Handlers = {
+  active: boolean;
+  reviewing: boolean;
+  optionCount: number;
+  onChoose: (index: number) => void;
+  onFlag: () => void;
+  onPrevious: () => void;
+  onNext: () => void;
+  onReview: () => void;
+};
+
+/**
+ * Exam keys: 1–9 pick an option, f flags for review, ← / → (or p / n) move between questions, r opens the
+ * review grid. Keys typed into a field, and keys with Ctrl/Alt/Meta, are left alone.
+ */
+export function useExamKeys(handlers: Handlers) {
+  const latest = useRef(handlers);
+  latest.current = handlers;
+
+  useEffect(() => {
+    function onKeyDown(event: KeyboardEvent) {
+      const h = latest.current;
+      const target = event.target as HTMLElement | null;
+      const typing =
+        target?.tagName === 'INPUT' || target?.tagName === 'TEXTAREA' || target?.tagName === 'SELECT';
+      if (!h.active || typing || event.altKey || event.metaKey || event.ctrlKey) return;
+      if (h.reviewing) return;
+      const n = Number(event.key);
+      if (Number.isInteger(n) && n >= 1 && n <= Math.min(9, h.optionCount)) {
+        event.preventDefault();
+        return h.onChoose(n - 1);
+      }
+      const act: Record<string, (() => void) | undefined> = {
+        f: h.onFlag,
+        ArrowLeft: h.onPrevious,
+        p: h.onPrevious,
+        ArrowRight: h.onNext,
+        n: h.onNext,
+        r: h.onReview,
+      };
+      const action = act[event.key];
+      if (action) {
+        event.preventDefault();
+        action();
+      }
+    }
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+}

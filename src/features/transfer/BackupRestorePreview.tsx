@@ -1,0 +1,116 @@
+/**
+ * Restoring a backup: what the file holds, replace or merge, and an explicit confirmation before replacing.
+ * Written in one transaction with a progress bar.
+ */
+import { useId, useState } from 'react';
+import { useDb } from '../../db/react';
+import { type RestoreMode, type RestoreSummary, restoreBackup } from '../../db/transfer/backupRepo';
+import { countRows, type ValidBackup } from '../../domain/transfer/backup';
+import { ProgressBar } from './ProgressBar';
+
+const TABLE_NAMES: Record<string, string> = {
+  decks: 'decks',
+  cards: 'cards',
+  cardStates: 'review items (card states)',
+  reviewLogs: 'review log entries',
+  settings: 'settings',
+};
+
+export function BackupRestorePreview({
+  fileName,
+  backup,
+  onDone,
+  onCancel,
+}: {
+  fileName: string;
+  backup: ValidBackup;
+  onDone: (summary: RestoreSummary, mode: RestoreMode) => void;
+  onCancel: () => void;
+}) {
+  const db = useDb();
+  const ids = useId();
+  const isPartial = backup.deckIds !== undefined;
+  const [mode, setMode] = useState<RestoreMode>(isPartial ? 'merge' : 'replace');
+  const [confirmed, setConfirmed] = useState(false);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const counts = countRows(backup);
+
+  const restore = async () => {
+    setError(null);
+    setProgress({ done: 0, total: 1 });
+    try {
+      const summary = await restoreBackup(db, backup, mode, (done, total) => setProgress({ done, total }));
+      onDone(summary, mode);
+    } catch (e) {
+      setProgress(null);
+      setError(`Nothing was changed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+
+  return (
+    <section aria-labelledby={`${ids}-heading`} className="transfer-step">
+      <h2 id={`${ids}-heading`}>Restore {fileName}</h2>
+      <p>
+        {isPartial ? `A copy of ${backup.deckIds?.join(', ')} with review state` : 'A full backup'}, made{' '}
+        {new Date(backup.exportedAt).toLocaleString()}. It holds:
+      </p>
+      <ul className="transfer-counts" aria-label="Backup contents">
+        {Object.entries(counts).map(([table, n]) => (
+          <li key={table}>
+            {n} {TABLE_NAMES[table] ?? table}
+          </li>
+        ))}
+      </ul>
+      <fieldset>
+        <legend>How to restore</legend>
+        <label className="transfer-check">
+          <input
+            type="radio"
+            name={`${ids}-mode`}
+            checked={mode === 'replace'}
+            disabled={isPartial}
+            onChange={() => setMode('replace')}
+          />
+          Replace everything: delete all decks, cards, review history and settings in this browser, then
+          restore the file
+        </label>
+        <label className="transfer-check">
+          <input
+            type="radio"
+            name={`${ids}-mode`}
+            checked={mode === 'merge'}
+            onChange={() => setMode('merge')}
+          />
+          Merge: keep what is here and add the file's data; where both have the same deck, card or setting,
+          the file's copy wins; review history already here is not added twice
+        </label>
+      </fieldset>
+      {mode === 'replace' && (
+        <label className="transfer-check transfer-confirm">
+          <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />I
+          understand that everything now stored in this browser is replaced
+        </label>
+      )}
+      {progress && <ProgressBar label="Restoring" done={progress.done} total={progress.total} />}
+      {error && (
+        <p role="alert" className="transfer-error">
+          {error}
+        </p>
+      )}
+      <p className="deck-actions">
+        <button
+          type="button"
+          className="button primary"
+          disabled={(mode === 'replace' && !confirmed) || progress !== null}
+          onClick={() => void restore()}
+        >
+          Restore backup
+        </button>
+        <button type="button" className="button" onClick={onCancel} disabled={progress !== null}>
+          Cancel
+        </button>
+      </p>
+    </section>
+  );
+}

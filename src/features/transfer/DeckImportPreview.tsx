@@ -1,0 +1,181 @@
+/**
+ * The summary before an import writes anything: deck id and title (the user's choice), what happens to cards
+ * already in the deck, counts of new / updated / unchanged / retired cards, skipped rows with why, history.
+ * Writes only on "Import", in one transaction.
+ */
+import { useEffect, useId, useState } from 'react';
+import { useDb } from '../../db/react';
+import { commitDeckImport, type DeckImportResult, previewDeckImport } from '../../db/transfer/deckImport';
+import { isCardinalId } from '../../domain/transfer/ids';
+import type { DeckImportOptions, DeckImportSummary } from '../../domain/transfer/importPlan';
+import type { ParsedImport } from '../../domain/transfer/parsedImport';
+import { now } from '../../stores/clock';
+import { ProblemList } from './ProblemList';
+import { ProgressBar } from './ProgressBar';
+
+export function DeckImportPreview({
+  read,
+  defaultMissing,
+  onDone,
+  onCancel,
+}: {
+  read: ParsedImport;
+  defaultMissing: DeckImportOptions['missing'];
+  onDone: (summary: DeckImportSummary) => void;
+  onCancel: () => void;
+}) {
+  const db = useDb();
+  const ids = useId();
+  const [options, setOptions] = useState<DeckImportOptions>({
+    deckId: read.deck.id,
+    title: read.deck.title,
+    missing: defaultMissing,
+  });
+  const [preview, setPreview] = useState<DeckImportResult | undefined>();
+  const [writing, setWriting] = useState<{ done: number; total: number } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const idValid = isCardinalId(options.deckId);
+  const titleValid = options.title.trim() !== '' && options.title.length <= 2000;
+
+  useEffect(() => {
+    if (!idValid || !titleValid) return;
+    let current = true;
+    setPreview(undefined);
+    previewDeckImport(db, read, options, now()).then(
+      (result) => current && setPreview(result),
+      (e: unknown) => current && setError(String(e)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [db, read, options, idValid, titleValid]);
+
+  const summary = idValid && titleValid && preview?.ok ? preview.summary : undefined;
+  const confirm = async () => {
+    setWriting({ done: 0, total: 1 });
+    setError(null);
+    try {
+      const result = await commitDeckImport(db, read, options, now(), (done, total) =>
+        setWriting({ done, total }),
+      );
+      if (result.ok) onDone(result.summary);
+      else setPreview(result);
+    } catch (e) {
+      setError(`Nothing was imported: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      setWriting(null);
+    }
+  };
+
+  return (
+    <section aria-labelledby={`${ids}-heading`} className="transfer-step">
+      <h2 id={`${ids}-heading`}>Import {read.fileName}</h2>
+      <div className="transfer-options">
+        <label>
+          Deck id
+          <input
+            value={options.deckId}
+            aria-invalid={!idValid}
+            aria-describedby={`${ids}-id-help`}
+            onChange={(e) => setOptions({ ...options, deckId: e.target.value.trim() })}
+          />
+        </label>
+        <p id={`${ids}-id-help`} className={idValid ? 'transfer-help' : 'transfer-error'}>
+          {idValid
+            ? 'Importing into an existing deck id updates its cards and keeps their review state.'
+            : 'Use lowercase letters, digits, "." or "-", starting with a letter or digit (at most 80).'}
+        </p>
+        <label>
+          Deck title
+          <input
+            value={options.title}
+            aria-invalid={!titleValid}
+            onChange={(e) => setOptions({ ...options, title: e.target.value })}
+          />
+        </label>
+        {summary && !summary.isNewDeck && (
+          <fieldset>
+            <legend>Cards already in “{summary.title}” that this file does not have</legend>
+            <label className="transfer-check">
+              <input
+                type="radio"
+                name={`${ids}-missing`}
+                checked={options.missing === 'keep'}
+                onChange={() => setOptions({ ...options, missing: 'keep' })}
+              />
+              Keep them
+            </label>
+            <label className="transfer-check">
+              <input
+                type="radio"
+                name={`${ids}-missing`}
+                checked={options.missing === 'retire'}
+                onChange={() => setOptions({ ...options, missing: 'retire' })}
+              />
+              Retire them (kept with their history, never shown again)
+            </label>
+          </fieldset>
+        )}
+      </div>
+      {preview && !preview.ok && (
+        <ProblemList title="This import cannot be written" problems={preview.problems} />
+      )}
+      {summary ? (
+        <div className="transfer-summary" role="status" aria-label="Import summary">
+          <p>
+            {summary.isNewDeck ? 'A new deck' : `Updates your deck “${summary.title}”`}:{' '}
+            <strong>{summary.added}</strong> new, <strong>{summary.updated}</strong> updated,{' '}
+            <strong>{summary.unchanged}</strong> unchanged
+            {summary.restored > 0 && (
+              <>
+                , <strong>{summary.restored}</strong> restored
+              </>
+            )}
+            {summary.retired > 0 && (
+              <>
+                , <strong>{summary.retired}</strong> retired
+              </>
+            )}
+            , <strong>{summary.skipped.length}</strong> skipped.
+          </p>
+          {read.history.length > 0 && (
+            <p>
+              Review history: {summary.history.added} answers to add
+              {summary.history.alreadyStored > 0 && `, ${summary.history.alreadyStored} already stored`}
+              {summary.history.unknownItem > 0 && `, ${summary.history.unknownItem} for cards not imported`}.
+            </p>
+          )}
+          {summary.warnings.length > 0 && (
+            <ul className="transfer-warnings">
+              {summary.warnings.map((w) => (
+                <li key={w}>{w}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      ) : (
+        idValid && titleValid && !preview && <p role="status">Checking…</p>
+      )}
+      {summary && <ProblemList title="Skipped" problems={summary.skipped} />}
+      {writing && <ProgressBar label="Importing" done={writing.done} total={writing.total} />}
+      {error && (
+        <p role="alert" className="transfer-error">
+          {error}
+        </p>
+      )}
+      <p className="deck-actions">
+        <button
+          type="button"
+          className="button primary"
+          disabled={!summary || writing !== null}
+          onClick={() => void confirm()}
+        >
+          {writing ? 'Importing…' : 'Import'}
+        </button>
+        <button type="button" className="button" onClick={onCancel} disabled={writing !== null}>
+          Cancel
+        </button>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,137 @@
+/** Export: a full backup, one deck (with or without review state, or as CSV), review logs for the FSRS optimizer. */
+import { useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { listDecks } from '../../db/decksRepo';
+import { useDb, useDbQuery } from '../../db/react';
+import { exportBackup } from '../../db/transfer/backupRepo';
+import { loadDeckFile, loadReviewLogs } from '../../db/transfer/exports';
+import { deckToCsv } from '../../domain/transfer/csv/writeCsv';
+import { reviewLogsToFsrsCsv } from '../../domain/transfer/revlogCsv';
+import { now } from '../../stores/clock';
+import { ProgressBar } from './ProgressBar';
+import { dateStamp, saveFile } from './saveFile';
+
+const JSON_TYPE = 'application/json';
+const CSV_TYPE = 'text/csv';
+
+export function ExportPanel() {
+  const db = useDb();
+  const decks = useDbQuery((d) => listDecks(d), []);
+  // /transfer?deck=<id> preselects a deck (for an "Export" link beside each deck).
+  const [params] = useSearchParams();
+  const [chosen, setChosen] = useState(params.get('deck') ?? '');
+  const [progress, setProgress] = useState<{ label: string; done: number; total: number } | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const deckId = decks?.some((d) => d.id === chosen) ? chosen : (decks?.[0]?.id ?? '');
+
+  const run = async (label: string, work: () => Promise<string>) => {
+    setMessage(null);
+    setProgress({ label, done: 0, total: 1 });
+    try {
+      setMessage(await work());
+    } catch (e) {
+      setMessage(`Export failed: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      setProgress(null);
+    }
+  };
+
+  const fullBackup = () =>
+    run('Exporting backup', async () => {
+      const at = now();
+      const backup = await exportBackup(db, at, {
+        onProgress: (done, total) => setProgress({ label: 'Exporting backup', done, total }),
+      });
+      const name = `cardinal-backup-${dateStamp(at)}.json`;
+      saveFile(name, JSON.stringify(backup), JSON_TYPE);
+      return `Saved ${name}.`;
+    });
+
+  const deckFile = (withState: boolean) =>
+    run('Exporting deck', async () => {
+      if (withState) {
+        const backup = await exportBackup(db, now(), { deckIds: [deckId] });
+        const name = `${deckId}-with-review-state.json`;
+        saveFile(name, JSON.stringify(backup), JSON_TYPE);
+        return `Saved ${name}.`;
+      }
+      const deck = await loadDeckFile(db, deckId);
+      if (!deck) throw new Error(`deck "${deckId}" is not stored`);
+      saveFile(`${deckId}.json`, `${JSON.stringify(deck, null, 2)}\n`, JSON_TYPE);
+      return `Saved ${deckId}.json.`;
+    });
+
+  const deckCsv = () =>
+    run('Exporting deck', async () => {
+      const deck = await loadDeckFile(db, deckId);
+      if (!deck) throw new Error(`deck "${deckId}" is not stored`);
+      saveFile(`${deckId}.csv`, deckToCsv(deck), CSV_TYPE);
+      return `Saved ${deckId}.csv.`;
+    });
+
+  const revlog = () =>
+    run('Exporting review logs', async () => {
+      const logs = await loadReviewLogs(db);
+      const name = `cardinal-revlog-${dateStamp(now())}.csv`;
+      saveFile(name, reviewLogsToFsrsCsv(logs), CSV_TYPE);
+      return `Saved ${name} (${logs.length} reviews).`;
+    });
+
+  const busy = progress !== null;
+  return (
+    <section aria-labelledby="export-heading" className="transfer-panel">
+      <h2 id="export-heading">Export</h2>
+      <h3>Full backup</h3>
+      <p>
+        Every deck, card, review state, review history and setting, in one JSON file you can restore here.
+      </p>
+      <p>
+        <button type="button" className="button primary" disabled={busy} onClick={() => void fullBackup()}>
+          Export full backup
+        </button>
+      </p>
+      <h3>One deck</h3>
+      {decks === undefined ? (
+        <p role="status">Loading decks…</p>
+      ) : decks.length === 0 ? (
+        <p>No decks to export.</p>
+      ) : (
+        <>
+          <label>
+            Deck to export
+            <select value={deckId} onChange={(e) => setChosen(e.target.value)}>
+              {decks.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.title}
+                </option>
+              ))}
+            </select>
+          </label>
+          <p className="deck-actions">
+            <button type="button" className="button" disabled={busy} onClick={() => void deckFile(false)}>
+              Deck file (JSON)
+            </button>
+            <button type="button" className="button" disabled={busy} onClick={() => void deckFile(true)}>
+              Deck with review state (JSON)
+            </button>
+            <button type="button" className="button" disabled={busy} onClick={() => void deckCsv()}>
+              Cards as CSV
+            </button>
+          </p>
+        </>
+      )}
+      <h3>Review history</h3>
+      <p>
+        Every answer as CSV in the FSRS optimizer's format (card_id, review_time, review_rating, review_state,
+        review_duration).
+      </p>
+      <p>
+        <button type="button" className="button" disabled={busy} onClick={() => void revlog()}>
+          Export review logs (CSV)
+        </button>
+      </p>
+      {progress && <ProgressBar label={progress.label} done={progress.done} total={progress.total} />}
+      {message && <p role="status">{message}</p>}
+    </section>
+  );
+}

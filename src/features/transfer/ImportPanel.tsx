@@ -1,0 +1,169 @@
+/** Import: choose a file; it is read and validated (nothing written), previewed, and written only on confirm. */
+import { type ChangeEvent, useRef, useState } from 'react';
+import { Link } from 'react-router';
+import { useDb } from '../../db/react';
+import { type RestoreMode, type RestoreSummary, tableKeys } from '../../db/transfer/backupRepo';
+import type { DeckImportSummary } from '../../domain/transfer/importPlan';
+import { formatBytes, MAX_IMPORT_BYTES } from '../../domain/transfer/limits';
+import type { ImportFailure } from '../../domain/transfer/parsedImport';
+import { BackupRestorePreview } from './BackupRestorePreview';
+import { CsvOptions } from './CsvOptions';
+import { DeckImportPreview } from './DeckImportPreview';
+import { ProblemList } from './ProblemList';
+import { ProgressBar } from './ProgressBar';
+import { readFileBytes } from './readFileBytes';
+import { type ImportFile, readImportFile } from './readImportFile';
+
+type Step =
+  | { step: 'idle' }
+  | { step: 'reading'; fileName: string; done: number; total: number }
+  | { step: 'file'; file: ImportFile }
+  | { step: 'done'; message: string; deckId?: string };
+
+export function ImportPanel() {
+  const db = useDb();
+  const [state, setState] = useState<Step>({ step: 'idle' });
+  const [csvFailure, setCsvFailure] = useState<ImportFailure | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+
+  const reset = () => {
+    setState({ step: 'idle' });
+    setCsvFailure(null);
+    if (input.current) input.current.value = '';
+  };
+
+  const choose = async (event: ChangeEvent<HTMLInputElement>) => {
+    const chosen = event.target.files?.[0];
+    if (!chosen) return;
+    setCsvFailure(null);
+    setState({ step: 'reading', fileName: chosen.name, done: 0, total: chosen.size });
+    try {
+      const bytes = await readFileBytes(chosen, (done, total) =>
+        setState({ step: 'reading', fileName: chosen.name, done, total }),
+      );
+      const file: ImportFile = bytes.ok
+        ? await readImportFile(chosen.name, bytes.bytes, tableKeys(db))
+        : { kind: 'failed', failure: bytes };
+      setState({ step: 'file', file });
+    } catch (e) {
+      setState({
+        step: 'file',
+        file: {
+          kind: 'failed',
+          failure: {
+            ok: false,
+            fileName: chosen.name,
+            problems: [
+              {
+                where: chosen.name,
+                reason: `could not be read (${e instanceof Error ? e.message : String(e)})`,
+              },
+            ],
+          },
+        },
+      });
+    }
+  };
+
+  const deckDone = (s: DeckImportSummary) =>
+    setState({
+      step: 'done',
+      deckId: s.deckId,
+      message: `Imported ${s.fileName} into “${s.title}”: ${s.added} new, ${s.updated} updated, ${s.unchanged} unchanged, ${s.retired} retired, ${s.skipped.length} skipped${s.history.added > 0 ? `, ${s.history.added} past answers added` : ''}.`,
+    });
+  const restoreDone = (summary: RestoreSummary, mode: RestoreMode) => {
+    const written = Object.values(summary).reduce((n, t) => n + t.written, 0);
+    const already = Object.values(summary).reduce((n, t) => n + t.alreadyStored, 0);
+    setState({
+      step: 'done',
+      message:
+        mode === 'replace'
+          ? `Backup restored: ${written} records written.`
+          : `Backup merged: ${written} records written${already > 0 ? `, ${already} already here` : ''}.`,
+    });
+  };
+
+  return (
+    <section aria-labelledby="import-heading" className="transfer-panel">
+      <h2 id="import-heading">Import</h2>
+      <p>
+        A Cardinal deck (.json), a Cardinal backup (.json), an Anki package (.apkg), or a CSV/TSV/text file
+        (Anki's “Notes in Plain Text”, a Quizlet copy, a spreadsheet). Files up to{' '}
+        {formatBytes(MAX_IMPORT_BYTES)}. Nothing is stored until you confirm.
+      </p>
+      <label className="transfer-file">
+        Choose a file to import
+        <input
+          ref={input}
+          type="file"
+          accept=".json,.csv,.tsv,.txt,.tab,.apkg,.colpkg,application/json,text/csv,text/plain"
+          disabled={state.step === 'reading'}
+          onChange={(e) => void choose(e)}
+        />
+      </label>
+      {state.step === 'reading' && (
+        <ProgressBar label={`Reading ${state.fileName}`} done={state.done} total={state.total} />
+      )}
+      {state.step === 'file' && state.file.kind === 'failed' && (
+        <div role="alert">
+          <ProblemList
+            title={`${state.file.failure.fileName} cannot be imported`}
+            problems={state.file.failure.problems}
+          />
+        </div>
+      )}
+      {state.step === 'file' && state.file.kind === 'csv' && (
+        <>
+          <CsvOptions
+            fileName={state.file.fileName}
+            inspection={state.file.inspection}
+            onCancel={reset}
+            onRead={(read) => {
+              if (read.ok) setState({ step: 'file', file: { kind: 'deck', read, isPackage: false } });
+              else setCsvFailure(read);
+            }}
+          />
+          {csvFailure && (
+            <div role="alert">
+              <ProblemList
+                title={`${csvFailure.fileName} cannot be imported`}
+                problems={csvFailure.problems}
+              />
+            </div>
+          )}
+        </>
+      )}
+      {state.step === 'file' && state.file.kind === 'deck' && (
+        <DeckImportPreview
+          read={state.file.read}
+          defaultMissing={
+            state.file.isPackage || state.file.read.fileName.endsWith('.json') ? 'retire' : 'keep'
+          }
+          onDone={deckDone}
+          onCancel={reset}
+        />
+      )}
+      {state.step === 'file' && state.file.kind === 'backup' && (
+        <BackupRestorePreview
+          fileName={state.file.fileName}
+          backup={state.file.backup}
+          onDone={restoreDone}
+          onCancel={reset}
+        />
+      )}
+      {state.step === 'done' && (
+        <div role="status" className="transfer-done">
+          <p>{state.message}</p>
+          {state.deckId && (
+            <p>
+              <Link to={`/review/${state.deckId}`}>Study the imported deck</Link>
+            </p>
+          )}
+          <button type="button" className="button" onClick={reset}>
+            Import another file
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -44,17 +44,17 @@ export function ExamHistoryPage() {
                       <Link to={`/exams/${exam.id}`}>{new Date(exam.startedAt).toLocaleString()}</Link>
                     )}
                   </th>
-                  <td>{exam.deckTitle}</td>
-                  <td>{exam.questions.length}</td>
-                  <td>
+                  <td data-label="Deck">{exam.deckTitle}</td>
+                  <td data-label="Questions">{exam.questions.length}</td>
+                  <td data-label="Score">
                     {exam.result
                       ? `${exam.result.correct} / ${exam.result.total} (${formatPercent(exam.result.percent)})`
                       : `${exam.answers.filter((a) => !isBlank(a)).length} answered`}
                   </td>
-                  <td>
+                  <td data-label="Result">
                     {exam.result ? (exam.result.passed ? 'Passed' : 'Not passed') : 'In progress (resume)'}
                   </td>
-                  <td>{formatDuration(exam.elapsedMs)}</td>
+                  <td data-label="Time used">{formatDuration(exam.elapsedMs)}</td>
                 </tr>
               ))}
             </tbody>

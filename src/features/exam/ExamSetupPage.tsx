@@ -167,7 +167,9 @@ export function ExamSetupPage() {
                 checked={form.sections.includes(s.id)}
                 onChange={(e) => update({ sections: toggle(form.sections, s.id, e.target.checked) })}
               />
-              {s.title} <small>({countOf(s.id)})</small>
+              <span className="section-choice">
+                {s.title} <small>({countOf(s.id)})</small>
+              </span>
             </label>
           ))}
         </fieldset>

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import type { ExamAnswer } from '../../domain/exam/record';
 import { isBlank } from '../../domain/exam/scoring';
 
@@ -20,9 +21,14 @@ export function ReviewGrid({ answers, current, submitting, onOpen, onBack, onSub
   const answered = answers.filter((a) => !isBlank(a)).length;
   const flagged = answers.filter((a) => a.flagged).length;
   const blank = answers.length - answered;
+  // The button that opened the grid is gone: move focus to the grid so screen readers announce where they are.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
   return (
     <section className="review-grid" aria-labelledby="review-grid-heading">
-      <h2 id="review-grid-heading">Review your answers</h2>
+      <h2 id="review-grid-heading" ref={heading} tabIndex={-1}>
+        Review your answers
+      </h2>
       <p role="status">
         {answered} answered, {flagged} flagged, {blank} blank.
       </p>

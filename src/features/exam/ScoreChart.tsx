@@ -4,7 +4,8 @@ export type ScorePoint = { id: string; at: number; percent: number; passMark: nu
 
 const WIDTH = 600;
 const HEIGHT = 240;
-const PAD = { left: 44, right: 16, top: 16, bottom: 32 };
+// Room on the left for the tick labels, which are drawn larger on a phone (see exam.css).
+const PAD = { left: 52, right: 16, top: 16, bottom: 32 };
 
 /**
  * Practice exam scores over time as a plain SVG line chart (0–100 %), with the latest pass mark as a dashed

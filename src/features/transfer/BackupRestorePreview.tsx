@@ -8,13 +8,20 @@ import { type RestoreMode, type RestoreSummary, restoreBackup } from '../../db/t
 import { countRows, type ValidBackup } from '../../domain/transfer/backup';
 import { ProgressBar } from './ProgressBar';
 
-const TABLE_NAMES: Record<string, string> = {
-  decks: 'decks',
-  cards: 'cards',
-  cardStates: 'review items (card states)',
-  reviewLogs: 'review log entries',
-  settings: 'settings',
+/** What a table's rows are called, one and many. */
+const TABLE_NAMES: Record<string, [string, string]> = {
+  decks: ['deck', 'decks'],
+  cards: ['card', 'cards'],
+  cardStates: ['review item (card state)', 'review items (card states)'],
+  reviewLogs: ['review log entry', 'review log entries'],
+  settings: ['setting', 'settings'],
+  exams: ['exam', 'exams'],
 };
+
+function rowsLabel(table: string, n: number): string {
+  const names = TABLE_NAMES[table];
+  return names ? names[n === 1 ? 0 : 1] : table;
+}
 
 export function BackupRestorePreview({
   fileName,
@@ -58,7 +65,7 @@ export function BackupRestorePreview({
       <ul className="transfer-counts" aria-label="Backup contents">
         {Object.entries(counts).map(([table, n]) => (
           <li key={table}>
-            {n} {TABLE_NAMES[table] ?? table}
+            {n} {rowsLabel(table, n)}
           </li>
         ))}
       </ul>

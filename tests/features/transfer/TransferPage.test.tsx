@@ -155,7 +155,7 @@ describe('Import / Export page', () => {
     const { user } = renderRoute(db, '/transfer');
     await choose(user, fileOf('cardinal-backup.json', text));
     const contents = await screen.findByRole('list', { name: 'Backup contents' });
-    expect(within(contents).getByText('1 review log entries')).toBeInTheDocument();
+    expect(within(contents).getByText('1 review log entry')).toBeInTheDocument();
     const restore = screen.getByRole('button', { name: 'Restore backup' });
     expect(restore).toBeDisabled();
     await user.click(screen.getByLabelText(/I understand that everything now stored/));

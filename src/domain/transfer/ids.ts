@@ -36,6 +36,7 @@ export function idFromGuid(guid: string): string {
 export function slugId(title: string, fallback = 'section'): string {
   const slug = title
     .normalize('NFKD')
+    .replace(/\p{M}+/gu, '') // accents go, their letters stay: "Café" → "cafe"
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
@@ -48,6 +49,7 @@ export function slugId(title: string, fallback = 'section'): string {
 export function normalizeTag(tag: string): string | null {
   const fitted = tag
     .normalize('NFKD')
+    .replace(/\p{M}+/gu, '') // accents go, their letters stay: "Café" → "cafe"
     .toLowerCase()
     .replace(/::/g, ':')
     .replace(/[^a-z0-9:-]+/g, '-')

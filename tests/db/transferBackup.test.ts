@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CardinalDb } from '../../src/db/database';
 import { syncDeck } from '../../src/db/deckInstall';
+import { finishExam, startExam } from '../../src/db/examRepo';
 import { recordAnswer } from '../../src/db/reviewRepo';
 import { saveSchedulerSettings } from '../../src/db/schedulerSettingsRepo';
 import { putSetting } from '../../src/db/settingsRepo';
@@ -26,6 +27,24 @@ async function populated(): Promise<CardinalDb> {
   await answer('test-deck', 'a.cloze#2', T0 + DAY, 4);
   await answer('other', 'o.one#1', T0 + 3 * DAY, 2);
   await db.cardStates.update(['test-deck', 'b.tf#1'], { suspended: true, queue: 'suspended', flag: 2 });
+  const config = {
+    count: 2,
+    timeLimitMinutes: 10,
+    sections: ['beta'],
+    tags: [],
+    passMark: 70,
+    order: 'guide' as const,
+    seed: 'backup',
+    feedSchedule: false,
+    retakeOf: null,
+  };
+  const exam = await startExam(db, 'test-deck', config, { id: 'exam-1', now: T0 + 4 * DAY });
+  await finishExam(db, exam.id, {
+    answers: exam.questions.map(() => ({ choice: [0], flagged: false })),
+    elapsedMs: 65_000,
+    now: T0 + 4 * DAY + 2 * MINUTE,
+    timedOut: false,
+  });
   return db;
 }
 
@@ -53,6 +72,7 @@ describe('full backup', () => {
     if (!read.ok) throw new Error(JSON.stringify(read.problems));
     await restoreBackup(db, read.backup, 'replace');
     const after = await everyTable(db);
+    expect(before.exams).toHaveLength(1);
     expect(Object.keys(after)).toEqual(Object.keys(before));
     for (const table of Object.keys(before)) expect(after[table], table).toStrictEqual(before[table]);
     // The auto-numbered logs continue after the restored ids.

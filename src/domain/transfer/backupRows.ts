@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { cardSchema, deckSchema } from '../deck/schema';
+import { examRecordSchema } from '../exam/record';
 import type { CardRecord, CardStateRecord, DeckRecord, ReviewLogRecord } from '../records';
 
 const epoch = z.number().finite();
@@ -94,4 +95,5 @@ export const rowSchemas: Record<string, z.ZodType> = {
   cardStates: cardStateRowSchema,
   reviewLogs: reviewLogRowSchema,
   settings: settingRowSchema,
+  exams: examRecordSchema,
 };

@@ -1,6 +1,7 @@
 import './exam.css';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { formatDuration } from '../../domain/exam/session';
+import { NotFound } from '../../ui/NotFound';
 import { ExamQuestionView } from './ExamQuestionView';
 import { ReviewGrid } from './ReviewGrid';
 import { useExamKeys } from './useExamKeys';
@@ -26,14 +27,7 @@ export function ExamPage() {
   });
 
   if (load === 'missing')
-    return (
-      <section>
-        <h1>Exam not found</h1>
-        <p>
-          There is no exam “{examId}”. <Link to="/exams">See your exams</Link>.
-        </p>
-      </section>
-    );
+    return <NotFound what="exam" id={examId} back={{ to: '/exams', label: 'See your exams' }} />;
   if (!exam || !question || !answer) return <p role="status">Loading…</p>;
 
   const position = exam.current + 1;

@@ -7,6 +7,7 @@ import { missedQuestions } from '../../domain/exam/scoring';
 import { flattenSections } from '../../domain/exam/sections';
 import { formatDuration } from '../../domain/exam/session';
 import { now } from '../../stores/clock';
+import { NotFound } from '../../ui/NotFound';
 import { BreakdownTable, formatPercent } from './BreakdownTable';
 import { newExamId, newSeed } from './newIds';
 import { QuestionReview } from './QuestionReview';
@@ -35,15 +36,7 @@ export function ExamResultsPage() {
   if (data === undefined) return <p role="status">Loading…</p>;
   const { exam, deck, error } = data;
   if (error) return <p role="alert">{error}</p>;
-  if (!exam)
-    return (
-      <section>
-        <h1>Exam not found</h1>
-        <p>
-          There is no exam “{examId}”. <Link to="/exams">See your exams</Link>.
-        </p>
-      </section>
-    );
+  if (!exam) return <NotFound what="exam" id={examId} back={{ to: '/exams', label: 'See your exams' }} />;
   const { result } = exam;
   if (exam.status !== 'finished' || !result)
     return (

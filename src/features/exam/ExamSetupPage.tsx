@@ -6,6 +6,7 @@ import { useDb, useDbQuery } from '../../db/react';
 import { availableCount } from '../../domain/exam/draw';
 import { flattenSections } from '../../domain/exam/sections';
 import { now } from '../../stores/clock';
+import { NotFound } from '../../ui/NotFound';
 import { newExamId, newSeed } from './newIds';
 import { defaultDraft, type SetupDraft, type SetupErrors, validateDraft } from './setupForm';
 
@@ -30,14 +31,7 @@ export function ExamSetupPage() {
 
   if (setup === undefined) return <p role="status">Loading…</p>;
   if (setup === null)
-    return (
-      <section>
-        <h1>Deck not found</h1>
-        <p>
-          There is no deck “{deckId}”. <Link to="/">Go to your decks</Link>.
-        </p>
-      </section>
-    );
+    return <NotFound what="deck" id={deckId} back={{ to: '/', label: 'Go to your decks' }} />;
 
   const preselected = search.get('section');
   const form =

@@ -6,6 +6,7 @@ import { useDbQuery } from '../../db/react';
 import { readiness } from '../../domain/exam/readiness';
 import { flattenSections } from '../../domain/exam/sections';
 import { useNow } from '../../stores/clock';
+import { NotFound } from '../../ui/NotFound';
 import { formatPercent } from './BreakdownTable';
 import { ScoreChart, type ScorePoint } from './ScoreChart';
 
@@ -45,14 +46,7 @@ export function ReadinessPage() {
 
   if (data === undefined) return <p role="status">Loading…</p>;
   if (data === null)
-    return (
-      <section>
-        <h1>Deck not found</h1>
-        <p>
-          There is no deck “{deckId}”. <Link to="/">Go to your decks</Link>.
-        </p>
-      </section>
-    );
+    return <NotFound what="deck" id={deckId} back={{ to: '/', label: 'Go to your decks' }} />;
 
   const points: ScorePoint[] = data.exams.flatMap((e) =>
     e.result

@@ -1,10 +1,11 @@
 import './guide.css';
 import { useEffect, useState } from 'react';
-import { Link, useLocation, useParams } from 'react-router';
+import { useLocation, useParams } from 'react-router';
 import { passagesOf } from '../../db/guides';
 import { useDbQuery } from '../../db/react';
 import type { GuidePassage } from '../../domain/deck/guide';
 import { flattenSections } from '../../domain/exam/sections';
+import { NotFound } from '../../ui/NotFound';
 
 type Loaded =
   | { state: 'loading' }
@@ -44,14 +45,7 @@ export function GuidePage() {
 
   if (deck === undefined) return <p role="status">Loading…</p>;
   if (deck === null)
-    return (
-      <section>
-        <h1>Deck not found</h1>
-        <p>
-          There is no deck “{deckId}”. <Link to="/">Go to your decks</Link>.
-        </p>
-      </section>
-    );
+    return <NotFound what="deck" id={deckId} back={{ to: '/', label: 'Go to your decks' }} />;
 
   const sections = flattenSections(deck.sections);
   return (

@@ -79,7 +79,10 @@ describe.skipIf(!hasChromium)('Daily review in Chromium', () => {
     expect(pageErrors(page)).toEqual([]);
   });
 
-  it('produces a plausible schedule over a simulated month (clock shifted through the test hook)', async () => {
+  // About 450 answers through the UI: allow for a loaded CI machine.
+  it('produces a plausible schedule over a simulated month (clock shifted through the test hook)', {
+    timeout: 240_000,
+  }, async () => {
     const page = await browser.newPage('/decks/virtualization/settings');
     await page.getByLabel('New cards per day').fill('3');
     await page.getByRole('button', { name: 'Save settings' }).click();

@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   plugins: [react()],
   build: { target: 'es2022', sourcemap: true },
+  // Module workers: the import worker loads the Anki reader as its own chunk, only for .apkg files.
+  worker: { format: 'es' },
   preview: { host: '127.0.0.1' },
   test: {
     projects: [

@@ -1,8 +1,15 @@
-/** The CSV/TSV preview: separators, quoting, HTML, header row, and which column holds what, over sample rows. */
-import { useMemo, useState } from 'react';
-import { COLUMN_ROLES, type ColumnRole, csvToDeck } from '../../domain/transfer/csv/csvToDeck';
-import { type CsvFormat, type CsvInspection, gridFor } from '../../domain/transfer/csv/readCsv';
+/**
+ * The CSV/TSV preview: separators, quoting, HTML, header row, and which column holds what, over sample rows.
+ * The file itself stays in the import reader (a worker in browsers): each change of format asks it for the new
+ * first rows, and "Check cards" asks it for the deck.
+ */
+import { useEffect, useState } from 'react';
+import { COLUMN_ROLES, type ColumnRole } from '../../domain/transfer/csv/csvToDeck';
+import type { CsvFormat } from '../../domain/transfer/csv/readCsv';
 import type { ImportRead } from '../../domain/transfer/parsedImport';
+import type { CsvPreview, ImportProgress } from './importMessages';
+import { ImportCancelled, type OnProgress } from './importSession';
+import { ProgressBar } from './ProgressBar';
 
 const SAMPLE_ROWS = 5;
 const SEPARATORS: Array<[string, string]> = [
@@ -14,48 +21,75 @@ const SEPARATORS: Array<[string, string]> = [
 
 export function CsvOptions({
   fileName,
-  inspection,
+  preview,
+  onPreview,
+  onDeck,
   onRead,
   onCancel,
 }: {
   fileName: string;
-  inspection: CsvInspection;
+  /** The first rows as read with the guessed format. */
+  preview: CsvPreview;
+  onPreview: (format: CsvFormat, onProgress: OnProgress) => Promise<CsvPreview>;
+  onDeck: (format: CsvFormat, onProgress: OnProgress) => Promise<ImportRead>;
   onRead: (read: ImportRead) => void;
   onCancel: () => void;
 }) {
-  const [format, setFormat] = useState<CsvFormat>(inspection.format);
+  const [format, setFormat] = useState<CsvFormat>(preview.format);
+  const [shown, setShown] = useState<CsvPreview>(preview);
+  const [checking, setChecking] = useState<ImportProgress | null>(null);
+  const [error, setError] = useState<string | null>(null);
   const [customSeparator, setCustomSeparator] = useState('');
   const separatorChoice = SEPARATORS.some(([s]) => s === format.delimiter)
     ? (format.delimiter ?? ',')
     : 'custom';
-  const grid = useMemo(() => gridFor(fileName, inspection.split, format), [fileName, inspection, format]);
-  const columns = Math.max(format.mapping.length, ...grid.rows.slice(0, 50).map((r) => r.fields.length));
+
+  useEffect(() => {
+    if (format === preview.format) {
+      setShown(preview);
+      return;
+    }
+    let current = true;
+    onPreview(format, () => {}).then(
+      (next) => {
+        if (!current) return;
+        setShown(next);
+        setError(null);
+      },
+      (e: unknown) => current && !(e instanceof ImportCancelled) && setError(String(e)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [format, preview, onPreview]);
+
+  const columns = Math.max(format.mapping.length, ...shown.rows.map((r) => r.fields.length));
   const mapping = Array.from({ length: columns }, (_, i) => format.mapping[i] ?? 'ignore');
-  const sample = grid.rows.slice(0, SAMPLE_ROWS);
+  const sample = shown.rows.slice(0, SAMPLE_ROWS);
   const update = (patch: Partial<CsvFormat>) => setFormat((f) => ({ ...f, ...patch }));
   const setRole = (index: number, role: ColumnRole) =>
     update({
       mapping: mapping.map((r, i) => (i === index ? role : r === role && role !== 'ignore' ? 'ignore' : r)),
     });
-  const headers = inspection.split.headers;
+  const headers = shown.headers;
 
-  const check = () =>
-    onRead(
-      csvToDeck(fileName, grid, {
-        mapping,
-        headerRow: format.headerRow,
-        html: format.html,
-        extraTags: headers.tags ?? [],
-        defaultSection: headers.deck,
-        notetype: headers.notetype,
-      }),
-    );
+  const check = async () => {
+    setError(null);
+    setChecking({ stage: 'checking', done: 0, total: 0 });
+    try {
+      onRead(await onDeck({ ...format, mapping }, setChecking));
+    } catch (e) {
+      if (!(e instanceof ImportCancelled)) setError(`Could not check the cards: ${String(e)}`);
+    } finally {
+      setChecking(null);
+    }
+  };
 
   return (
     <section aria-labelledby="csv-heading" className="transfer-step">
       <h2 id="csv-heading">Columns of {fileName}</h2>
       <p>
-        {grid.rows.length} row{grid.rows.length === 1 ? '' : 's'} read.
+        {shown.rowCount} row{shown.rowCount === 1 ? '' : 's'} read.
         {Object.keys(headers).length > 0 && ' Anki file headers found and applied.'} Choose how the file is
         split and which column holds what; nothing is stored until you confirm on the next step.
       </p>
@@ -157,8 +191,26 @@ export function CsvOptions({
           </tbody>
         </table>
       </div>
+      {checking && (
+        <ProgressBar
+          label={checking.stage === 'checking' ? 'Checking cards' : 'Preparing the summary'}
+          done={checking.done}
+          total={checking.total}
+          measured={checking.total > 0}
+        />
+      )}
+      {error && (
+        <p role="alert" className="transfer-error">
+          {error}
+        </p>
+      )}
       <p className="deck-actions">
-        <button type="button" className="button primary" onClick={check}>
+        <button
+          type="button"
+          className="button primary"
+          disabled={checking !== null}
+          onClick={() => void check()}
+        >
           Check cards
         </button>
         <button type="button" className="button" onClick={onCancel}>

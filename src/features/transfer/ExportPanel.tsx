@@ -8,6 +8,7 @@ import { loadDeckFile, loadReviewLogs } from '../../db/transfer/exports';
 import { deckToCsv } from '../../domain/transfer/csv/writeCsv';
 import { reviewLogsToFsrsCsv } from '../../domain/transfer/revlogCsv';
 import { now } from '../../stores/clock';
+import { backupJsonBlobs } from './backupJson';
 import { ProgressBar } from './ProgressBar';
 import { dateStamp, saveFile } from './saveFile';
 
@@ -43,7 +44,10 @@ export function ExportPanel() {
         onProgress: (done, total) => setProgress({ label: 'Exporting backup', done, total }),
       });
       const name = `cardinal-backup-${dateStamp(at)}.json`;
-      saveFile(name, JSON.stringify(backup), JSON_TYPE);
+      const json = await backupJsonBlobs(backup, (done, total) =>
+        setProgress({ label: 'Writing the backup file', done, total }),
+      );
+      saveFile(name, json, JSON_TYPE);
       return `Saved ${name}.`;
     });
 
@@ -52,7 +56,7 @@ export function ExportPanel() {
       if (withState) {
         const backup = await exportBackup(db, now(), { deckIds: [deckId] });
         const name = `${deckId}-with-review-state.json`;
-        saveFile(name, JSON.stringify(backup), JSON_TYPE);
+        saveFile(name, await backupJsonBlobs(backup), JSON_TYPE);
         return `Saved ${name}.`;
       }
       const deck = await loadDeckFile(db, deckId);

@@ -1,32 +1,69 @@
 /** Import: choose a file; it is read and validated (nothing written), previewed, and written only on confirm. */
-import { type ChangeEvent, useRef, useState } from 'react';
+import { type ChangeEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { useDb } from '../../db/react';
 import { type RestoreMode, type RestoreSummary, tableKeys } from '../../db/transfer/backupRepo';
+import type { CsvFormat } from '../../domain/transfer/csv/readCsv';
 import type { DeckImportSummary } from '../../domain/transfer/importPlan';
 import { formatBytes, MAX_IMPORT_BYTES } from '../../domain/transfer/limits';
 import type { ImportFailure } from '../../domain/transfer/parsedImport';
 import { BackupRestorePreview } from './BackupRestorePreview';
 import { CsvOptions } from './CsvOptions';
 import { DeckImportPreview } from './DeckImportPreview';
+import type { ImportFile, ImportProgress } from './importMessages';
+import { ImportCancelled, type ImportSession, type OnProgress, openImportSession } from './importSession';
 import { ProblemList } from './ProblemList';
 import { ProgressBar } from './ProgressBar';
-import { readFileBytes } from './readFileBytes';
-import { type ImportFile, readImportFile } from './readImportFile';
 
 type Step =
   | { step: 'idle' }
-  | { step: 'reading'; fileName: string; done: number; total: number }
+  | { step: 'reading'; fileName: string; progress: ImportProgress }
   | { step: 'file'; file: ImportFile }
   | { step: 'done'; message: string; deckId?: string };
+
+/** What the progress bar says in each stage of reading a file. */
+export function stageLabel(progress: ImportProgress, fileName: string): string {
+  switch (progress.stage) {
+    case 'reading':
+      return `Reading ${fileName}`;
+    case 'checking':
+      return `Checking ${fileName}`;
+    case 'handing-over':
+      return `Preparing the preview of ${fileName}`;
+  }
+}
 
 export function ImportPanel() {
   const db = useDb();
   const [state, setState] = useState<Step>({ step: 'idle' });
   const [csvFailure, setCsvFailure] = useState<ImportFailure | null>(null);
   const input = useRef<HTMLInputElement>(null);
+  // The reader of the file being imported (a worker in browsers); closed when the import ends or is cancelled.
+  const session = useRef<ImportSession | null>(null);
+  const closeSession = () => {
+    session.current?.close();
+    session.current = null;
+  };
+  // Leaving the page stops a read in progress.
+  useEffect(
+    () => () => {
+      session.current?.close();
+      session.current = null;
+    },
+    [],
+  );
+  // Stable, so the column step does not ask again on every render; a closed session means a cancelled import.
+  const csvPreview = useCallback((format: CsvFormat, onProgress: OnProgress) => {
+    if (!session.current) return Promise.reject(new ImportCancelled());
+    return session.current.csvPreview(format, onProgress);
+  }, []);
+  const csvDeck = useCallback((format: CsvFormat, onProgress: OnProgress) => {
+    if (!session.current) return Promise.reject(new ImportCancelled());
+    return session.current.csvDeck(format, onProgress);
+  }, []);
 
   const reset = () => {
+    closeSession();
     setState({ step: 'idle' });
     setCsvFailure(null);
     if (input.current) input.current.value = '';
@@ -35,17 +72,21 @@ export function ImportPanel() {
   const choose = async (event: ChangeEvent<HTMLInputElement>) => {
     const chosen = event.target.files?.[0];
     if (!chosen) return;
+    closeSession();
+    const reader = openImportSession();
+    session.current = reader;
     setCsvFailure(null);
-    setState({ step: 'reading', fileName: chosen.name, done: 0, total: chosen.size });
+    const showProgress = (progress: ImportProgress) =>
+      setState({ step: 'reading', fileName: chosen.name, progress });
+    showProgress({ stage: 'reading', done: 0, total: chosen.size });
     try {
-      const bytes = await readFileBytes(chosen, (done, total) =>
-        setState({ step: 'reading', fileName: chosen.name, done, total }),
-      );
-      const file: ImportFile = bytes.ok
-        ? await readImportFile(chosen.name, bytes.bytes, tableKeys(db))
-        : { kind: 'failed', failure: bytes };
+      const file = await reader.read(chosen, tableKeys(db), showProgress);
+      // A CSV's reader stays open for the column step; any other file is fully read.
+      if (file.kind !== 'csv') closeSession();
       setState({ step: 'file', file });
     } catch (e) {
+      if (e instanceof ImportCancelled) return;
+      closeSession();
       setState({
         step: 'file',
         file: {
@@ -102,7 +143,17 @@ export function ImportPanel() {
         />
       </label>
       {state.step === 'reading' && (
-        <ProgressBar label={`Reading ${state.fileName}`} done={state.done} total={state.total} />
+        <div className="transfer-progress-row">
+          <ProgressBar
+            label={stageLabel(state.progress, state.fileName)}
+            done={state.progress.done}
+            total={state.progress.total}
+            measured={state.progress.total > 0}
+          />
+          <button type="button" className="button" onClick={reset}>
+            Cancel reading
+          </button>
+        </div>
       )}
       {state.step === 'file' && state.file.kind === 'failed' && (
         <div role="alert">
@@ -116,11 +167,15 @@ export function ImportPanel() {
         <>
           <CsvOptions
             fileName={state.file.fileName}
-            inspection={state.file.inspection}
+            preview={state.file.preview}
+            onPreview={csvPreview}
+            onDeck={csvDeck}
             onCancel={reset}
             onRead={(read) => {
-              if (read.ok) setState({ step: 'file', file: { kind: 'deck', read, isPackage: false } });
-              else setCsvFailure(read);
+              if (read.ok) {
+                closeSession();
+                setState({ step: 'file', file: { kind: 'deck', read, isPackage: false } });
+              } else setCsvFailure(read);
             }}
           />
           {csvFailure && (

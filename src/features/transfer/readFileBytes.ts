@@ -13,7 +13,11 @@ export async function readFileBytes(
 ): Promise<FileBytes> {
   const refused = sizeProblem(file.name, file.size);
   if (refused) return refused;
-  if (typeof file.stream !== 'function') return { ok: true, bytes: await readWhole(file) };
+  if (typeof file.stream !== 'function') {
+    const whole = await readWhole(file);
+    onProgress(whole.length, file.size);
+    return { ok: true, bytes: whole };
+  }
   const bytes = new Uint8Array(file.size);
   const reader = file.stream().getReader();
   let offset = 0;

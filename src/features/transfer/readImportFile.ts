@@ -1,8 +1,8 @@
 /**
  * The one place a chosen file is sent to its reader, by kind (detectFormat): Anki package, Cardinal deck or
- * backup JSON, or delimited text. Every reader validates fully and writes nothing.
+ * backup JSON, or delimited text. Every reader validates fully and writes nothing. Runs inside the import
+ * worker (importReader.ts), or in the page where there is no Worker.
  */
-import type { ValidBackup } from '../../domain/transfer/backup';
 import { readBackupValue, type TableKey } from '../../domain/transfer/backup';
 import { type CsvInspection, inspectCsv } from '../../domain/transfer/csv/readCsv';
 import { readDeckValue } from '../../domain/transfer/deckJson';
@@ -11,20 +11,20 @@ import { detectFormat } from '../../domain/transfer/detectFormat';
 import { slugId } from '../../domain/transfer/ids';
 import { parseJson } from '../../domain/transfer/jsonText';
 import { failure } from '../../domain/transfer/limits';
-import type { ImportFailure, ParsedImport } from '../../domain/transfer/parsedImport';
+import type { ImportFailure } from '../../domain/transfer/parsedImport';
+import type { ImportFile } from './importMessages';
 
-export type ImportFile =
-  | { kind: 'failed'; failure: ImportFailure }
-  | { kind: 'deck'; read: ParsedImport; isPackage: boolean }
-  | { kind: 'csv'; fileName: string; text: string; inspection: CsvInspection }
-  | { kind: 'backup'; fileName: string; backup: ValidBackup };
+/** A file read: as the page shows it, except a CSV, which is kept whole (in the reader) for the column step. */
+export type FileRead =
+  | Exclude<ImportFile, { kind: 'csv' }>
+  | { kind: 'csv'; fileName: string; inspection: CsvInspection };
 
 export async function readImportFile(
   fileName: string,
   bytes: Uint8Array,
   keys: Record<string, TableKey>,
-): Promise<ImportFile> {
-  const failed = (f: ImportFailure): ImportFile => ({ kind: 'failed', failure: f });
+): Promise<FileRead> {
+  const failed = (f: ImportFailure): FileRead => ({ kind: 'failed', failure: f });
   switch (detectFormat(fileName, bytes)) {
     case 'apkg':
       return readAnkiPackage(fileName, bytes);
@@ -64,13 +64,13 @@ export async function readImportFile(
     case 'csv': {
       const text = decodeText(fileName, bytes);
       if (!text.ok) return failed(text);
-      return { kind: 'csv', fileName, text: text.text, inspection: inspectCsv(fileName, text.text) };
+      return { kind: 'csv', fileName, inspection: inspectCsv(fileName, text.text) };
     }
   }
 }
 
 /** Anki packages: read by the Anki reader (loaded on demand, with sql.js, only when a package is chosen). */
-async function readAnkiPackage(fileName: string, bytes: Uint8Array): Promise<ImportFile> {
+async function readAnkiPackage(fileName: string, bytes: Uint8Array): Promise<FileRead> {
   const [{ readApkg }, sql, wasm] = await Promise.all([
     import('../../domain/transfer/anki/readApkg'),
     import('sql.js'),

@@ -1,6 +1,6 @@
-/** Offers text to the user as a file download. */
-export function saveFile(fileName: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+/** Offers text (one string, or Blob pieces to be joined) to the user as a file download. */
+export function saveFile(fileName: string, text: string | Blob[], type: string): void {
+  const url = URL.createObjectURL(new Blob(typeof text === 'string' ? [text] : text, { type }));
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

@@ -12,4 +12,11 @@ describe('ProgressBar', () => {
     render(<ProgressBar label="Restoring" done={done} total={total} />);
     expect(screen.getByRole('progressbar', { name: 'Restoring' })).toHaveAttribute('aria-valuenow', now);
   });
+
+  it('announces no value for a stage that cannot be measured', () => {
+    render(<ProgressBar label="Checking big.json" done={0} total={0} measured={false} />);
+    expect(screen.getByRole('progressbar', { name: 'Checking big.json' })).not.toHaveAttribute(
+      'aria-valuenow',
+    );
+  });
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { syncDeck } from '../../../src/db/deckInstall';
 import { recordAnswer } from '../../../src/db/reviewRepo';
@@ -97,6 +97,26 @@ describe('Import / Export page', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'huge.json file: is 300.0 MB; the limit is 200.0 MB',
     );
+  });
+
+  it('shows how much of a file is read, and lets the user cancel a long read', async () => {
+    const db = await freshDb();
+    const { user } = renderRoute(db, '/transfer');
+    const slow = fileOf('slow.csv', 'front,back\nq,a\n'.repeat(10));
+    // A read that delivers its first 40 bytes and then waits, like a big file on a slow disk.
+    Object.defineProperty(slow, 'stream', {
+      value: () => new ReadableStream({ start: (c) => c.enqueue(new Uint8Array(40)) }),
+    });
+    await choose(user, slow);
+    const bar = await screen.findByRole('progressbar', { name: 'Reading slow.csv' });
+    await waitFor(() => expect(bar).toHaveAttribute('aria-valuenow', '27'));
+    expect(screen.getByLabelText('Choose a file to import')).toBeDisabled();
+    await user.click(screen.getByRole('button', { name: 'Cancel reading' }));
+    expect(screen.queryByRole('progressbar')).toBeNull();
+    expect(screen.getByLabelText('Choose a file to import')).toBeEnabled();
+
+    await choose(user, fileOf('quizlet.tsv', fixture('quizlet.tsv')));
+    expect(await screen.findByRole('heading', { name: 'Columns of quizlet.tsv' })).toBeInTheDocument();
   });
 
   it('imports a Quizlet copy through the column preview, mapping chosen by the user', async () => {

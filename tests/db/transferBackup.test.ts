@@ -80,6 +80,21 @@ describe('full backup', () => {
     expect(nextId).toBe(5);
   });
 
+  it('reads tables larger than one page completely, in key order', async () => {
+    const db = await freshDb();
+    const rows = Array.from({ length: 10_001 }, (_, i) => ({
+      key: `k:${String(i).padStart(5, '0')}`,
+      value: i,
+    }));
+    await db.settings.bulkPut(rows);
+    await syncDeck(db, makeDeck(), T0, { shipped: false });
+    const progress: number[] = [];
+    const backup = await exportBackup(db, T0, { onProgress: (done) => progress.push(done) });
+    expect(backup.tables.settings).toEqual(rows);
+    expect(backup.tables.cardStates).toEqual(await db.cardStates.toArray());
+    expect(progress.length).toBeGreaterThan(3);
+  });
+
   it('restores into a database that already holds other data, replacing it all', async () => {
     const source = await populated();
     const text = await backupText(source);

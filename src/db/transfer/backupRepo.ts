@@ -30,7 +30,34 @@ export function tableKeys(db: CardinalDb): Record<string, TableKey> {
   );
 }
 
-/** Every row of every table (or only the rows of `deckIds`), read in one transaction. */
+/** Rows read per request: each page is its own IndexedDB request, so the page can paint between them. */
+const READ_PAGE = 5000;
+
+/** A table's rows in primary-key order, a page at a time (inside the caller's transaction). */
+async function readInPages(
+  table: CardinalDb['tables'][number],
+  onPage: (rows: number) => void,
+): Promise<Rows[]> {
+  const keyPath = table.schema.primKey.keyPath;
+  const keyOf = (row: Rows): unknown =>
+    Array.isArray(keyPath) ? keyPath.map((k) => row[k]) : row[keyPath ?? ''];
+  const rows: Rows[] = [];
+  let page = (await table.orderBy(':id').limit(READ_PAGE).toArray()) as Rows[];
+  while (page.length > 0) {
+    for (const row of page) rows.push(row);
+    onPage(rows.length);
+    const last = page[page.length - 1];
+    if (page.length < READ_PAGE || last === undefined) break;
+    page = (await table
+      .where(':id')
+      .above(keyOf(last) as never) // a key of this table's own shape (string, number or compound array)
+      .limit(READ_PAGE)
+      .toArray()) as Rows[];
+  }
+  return rows;
+}
+
+/** Every row of every table (or only the rows of `deckIds`), read in one transaction, a page at a time. */
 export async function exportBackup(
   db: CardinalDb,
   exportedAt: number,
@@ -39,12 +66,14 @@ export async function exportBackup(
   const { deckIds, onProgress } = options;
   return db.transaction('r', db.tables, async () => {
     const tables: Record<string, unknown[]> = {};
+    const counts = await Promise.all(db.tables.map((table) => table.count()));
+    const total = counts.reduce((a, b) => a + b, 0);
     let done = 0;
     for (const table of db.tables) {
-      const rows = (await table.toArray()) as Rows[];
+      const rows = await readInPages(table, (read) => onProgress?.(done + read, total));
       tables[table.name] = deckIds ? rows.filter((row) => belongsTo(table.name, row, deckIds)) : rows;
-      done++;
-      onProgress?.(done, db.tables.length);
+      done += rows.length;
+      onProgress?.(done, total);
     }
     return buildBackup(tables, exportedAt, deckIds);
   });

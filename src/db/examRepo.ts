@@ -156,6 +156,14 @@ export async function listExams(db: CardinalDb): Promise<{ exams: ExamRecord[]; 
   return { exams, damaged };
 }
 
+/**
+ * Deletes an exam from history. Reviews it already fed to the schedule stay: they are part of each card's
+ * review history, like any other answer.
+ */
+export async function deleteExam(db: CardinalDb, id: string): Promise<void> {
+  await db.exams.delete(id);
+}
+
 export type ExamProgress = { answers: ExamAnswer[]; current: number; elapsedMs: number };
 
 /** Stores answers, position and time used of an unfinished exam; false when it is already finished. */

@@ -1,14 +1,17 @@
 import './exam.css';
+import { useState } from 'react';
 import { Link } from 'react-router';
-import { listExams } from '../../db/examRepo';
-import { useDbQuery } from '../../db/react';
+import { deleteExam, listExams } from '../../db/examRepo';
+import { useDb, useDbQuery } from '../../db/react';
 import { isBlank } from '../../domain/exam/scoring';
 import { formatDuration } from '../../domain/exam/session';
 import { formatPercent } from './BreakdownTable';
 
 /** Every exam, newest first: finished ones open their results, unfinished ones resume. */
 export function ExamHistoryPage() {
+  const db = useDb();
   const data = useDbQuery(listExams, []);
+  const [confirming, setConfirming] = useState<string | null>(null);
   return (
     <section aria-labelledby="history-heading">
       <h1 id="history-heading">Your exams</h1>
@@ -30,6 +33,9 @@ export function ExamHistoryPage() {
                 <th scope="col">Score</th>
                 <th scope="col">Result</th>
                 <th scope="col">Time used</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -55,6 +61,34 @@ export function ExamHistoryPage() {
                     {exam.result ? (exam.result.passed ? 'Passed' : 'Not passed') : 'In progress (resume)'}
                   </td>
                   <td data-label="Time used">{formatDuration(exam.elapsedMs)}</td>
+                  <td className="exam-history-actions">
+                    {confirming === exam.id ? (
+                      <fieldset className="confirm-delete">
+                        <legend>Delete this exam? Answers it counted as reviews stay.</legend>
+                        <button
+                          type="button"
+                          className="danger"
+                          onClick={() => {
+                            setConfirming(null);
+                            void deleteExam(db, exam.id);
+                          }}
+                        >
+                          Delete
+                        </button>{' '}
+                        <button type="button" onClick={() => setConfirming(null)}>
+                          Keep
+                        </button>
+                      </fieldset>
+                    ) : (
+                      <button
+                        type="button"
+                        onClick={() => setConfirming(exam.id)}
+                        aria-label={`Delete the exam of ${new Date(exam.startedAt).toLocaleString()}`}
+                      >
+                        Delete…
+                      </button>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -1,5 +1,5 @@
 import { screen, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { syncDeck } from '../../../src/db/deckInstall';
 import { finishExam, startExam } from '../../../src/db/examRepo';
 import type { ExamConfig } from '../../../src/domain/exam/record';
@@ -36,6 +36,27 @@ async function withFinishedExam() {
 beforeEach(() => setNowForTests(T0 + DAY));
 
 describe('Exam history', () => {
+  it('deletes an exam only after confirmation, keeping the others', async () => {
+    const db = await withFinishedExam();
+    const { user } = renderRoute(db, '/exams');
+    const table = await screen.findByRole('table');
+    const deleteButtons = within(table).getAllByRole('button', { name: /^Delete the exam of / });
+    expect(deleteButtons).toHaveLength(2);
+    await user.click(deleteButtons[1] as HTMLElement);
+    await user.click(screen.getByRole('button', { name: 'Keep' }));
+    expect(await db.exams.count()).toBe(2);
+    await user.click(
+      within(table).getAllByRole('button', { name: /^Delete the exam of / })[1] as HTMLElement,
+    );
+    await user.click(
+      within(screen.getByRole('group', { name: /^Delete this exam\?/ })).getByRole('button', {
+        name: 'Delete',
+      }),
+    );
+    await vi.waitFor(async () => expect(await db.exams.toCollection().primaryKeys()).toEqual(['open']));
+    expect(await screen.findAllByRole('button', { name: /^Delete the exam of / })).toHaveLength(1);
+  });
+
   it('lists finished and unfinished exams, newest first, and reopens a finished one', async () => {
     const db = await withFinishedExam();
     const { user } = renderRoute(db, '/exams');
@@ -49,8 +70,8 @@ describe('Exam history', () => {
           .map((c) => c.textContent),
       ),
     ).toEqual([
-      ['Test deck', '4', '0 answered', 'In progress (resume)', '0:00'],
-      ['Test deck', '4', '2 / 4 (50 %)', 'Not passed', '2:05'],
+      ['Test deck', '4', '0 answered', 'In progress (resume)', '0:00', 'Delete…'],
+      ['Test deck', '4', '2 / 4 (50 %)', 'Not passed', '2:05', 'Delete…'],
     ]);
     await user.click(within(rows[1] as HTMLElement).getByRole('link'));
     expect(await screen.findByRole('heading', { name: 'Exam results: Test deck' })).toBeInTheDocument();

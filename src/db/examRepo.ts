@@ -257,21 +257,32 @@ async function feedSchedule(
   return { fedToSchedule, skippedReviewedToday };
 }
 
+const examDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a yyyy-mm-dd date');
+const examDateKey = (deckId: string) => `exam:date:${deckId}`;
+
+/** Remembers the exam date chosen on a deck's readiness page (yyyy-mm-dd). */
+export function saveExamDate(db: CardinalDb, deckId: string, date: string): Promise<void> {
+  return putSetting(db, examDateKey(deckId), examDateSchema.parse(date));
+}
+
 export type ReadinessData = {
   deck: DeckRecord;
   states: CardStateRecord[];
   settings: SchedulerSettings;
   /** Finished exams of the deck, oldest first. */
   exams: ExamRecord[];
+  /** The exam date last chosen for this deck (yyyy-mm-dd), or null. */
+  examDate: string | null;
 };
 
 export async function loadReadiness(db: CardinalDb, deckId: string): Promise<ReadinessData | null> {
   const deck = await db.decks.get(deckId);
   if (!deck) return null;
-  const [states, settings, rows] = await Promise.all([
+  const [states, settings, rows, examDate] = await Promise.all([
     db.cardStates.where('deckId').equals(deckId).toArray(),
     getSchedulerSettings(db, deckId),
     db.exams.where('[deckId+status]').equals([deckId, 'finished']).sortBy('finishedAt'),
+    getSetting(db, examDateKey(deckId), examDateSchema.nullable(), null),
   ]);
-  return { deck, states, settings, exams: rows.map(parseExam) };
+  return { deck, states, settings, exams: rows.map(parseExam), examDate };
 }

@@ -1,8 +1,8 @@
 import './exam.css';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { loadReadiness } from '../../db/examRepo';
-import { useDbQuery } from '../../db/react';
+import { loadReadiness, saveExamDate } from '../../db/examRepo';
+import { useDb, useDbQuery } from '../../db/react';
 import { readiness } from '../../domain/exam/readiness';
 import { flattenSections } from '../../domain/exam/sections';
 import { useNow } from '../../stores/clock';
@@ -32,8 +32,15 @@ const percent = (fraction: number) => formatPercent(Math.round(fraction * 1000) 
 export function ReadinessPage() {
   const { deckId = '' } = useParams();
   const today = useNow();
+  const db = useDb();
   const data = useDbQuery((db) => loadReadiness(db, deckId), [deckId]);
-  const [date, setDate] = useState(() => toDateInput(today + DEFAULT_DAYS_AHEAD * 86_400_000));
+  // What the user is typing; otherwise the date last chosen for this deck, or two weeks from today.
+  const [draft, setDraft] = useState<string | null>(null);
+  const date = draft ?? data?.examDate ?? toDateInput(today + DEFAULT_DAYS_AHEAD * 86_400_000);
+  const setDate = (value: string) => {
+    setDraft(value);
+    if (fromDateInput(value) !== null) void saveExamDate(db, deckId, value);
+  };
   const at = fromDateInput(date);
 
   const prediction = useMemo(

@@ -120,4 +120,18 @@ describe('Readiness', () => {
     const scores = screen.getByRole('table', { name: 'Practice exam scores, oldest first' });
     expect(within(scores).getAllByRole('row')[1]).toHaveTextContent('50 %70 %');
   });
+
+  it('remembers the exam date chosen for the deck', async () => {
+    const db = await withFinishedExam();
+    const first = renderRoute(db, '/decks/test-deck/readiness');
+    const date = await screen.findByLabelText('Exam date');
+    await first.user.clear(date);
+    await first.user.type(date, '2026-04-20');
+    await vi.waitFor(async () =>
+      expect((await db.settings.get('exam:date:test-deck'))?.value).toBe('2026-04-20'),
+    );
+    first.unmount();
+    renderRoute(db, '/decks/test-deck/readiness');
+    await vi.waitFor(() => expect(screen.getByLabelText('Exam date')).toHaveValue('2026-04-20'));
+  });
 });

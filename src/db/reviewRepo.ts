@@ -3,7 +3,14 @@
  */
 import { type AnswerInput, answerItem, undoAnswer } from '../domain/answer';
 import { nextStudyDayStart, studyDayStart } from '../domain/day';
-import { buildQueue, remainingLimits, siblingGate, summarizeToday, type TodayQueue } from '../domain/queue';
+import {
+  buildQueue,
+  gateCandidates,
+  type QueueCandidates,
+  remainingLimits,
+  summarizeToday,
+  type TodayQueue,
+} from '../domain/queue';
 import { type CardStateRecord, type Flag, queueOf, type ReviewLogRecord } from '../domain/records';
 import type { SchedulerSettings } from '../domain/settings';
 import type { CardinalDb } from './database';
@@ -15,29 +22,100 @@ export function todaysLogs(db: CardinalDb, deckId: string, now: number, dayStart
     .toArray();
 }
 
-/** Today's candidates for one deck, from the indexes: cost grows with today's limits, not with deck size. */
-async function loadCandidates(db: CardinalDb, deckId: string, now: number, settings: SchedulerSettings) {
-  const today = summarizeToday(await todaysLogs(db, deckId, now, settings.dayStartHour));
-  const { newLeft, reviewsLeft } = remainingLimits(today, settings);
+/** What one deck contributes to today's review screen. */
+export type DeckToday = {
+  candidates: QueueCandidates;
+  /** Today's review logs of the deck (every source), as stored. */
+  logs: ReviewLogRecord[];
+  /** The earliest time after today's study day that an item of the deck is due, or null. */
+  nextDue: number | null;
+  /** How far the lists reached today's limits on this read: a good `readAhead` for the next one. */
+  readAhead: ReadAhead;
+};
+
+/**
+ * How many due reviews and new items to read before today's logs are in. With it, the lists are read alongside
+ * the logs instead of after them. It only sizes the reads: a list read short of today's limit is read again
+ * further ahead, so the result is the same whatever it says.
+ */
+export type ReadAhead = { reviews: number; fresh: number };
+
+/**
+ * New items are read twice the daily limit ahead: a reversed card's two items sit side by side in deck order and
+ * only one of them passes the sibling gate, so one read usually suffices.
+ */
+const FRESH_READ_AHEAD = 2;
+
+function aheadFor(limits: { newLeft: number; reviewsLeft: number }): ReadAhead {
+  return { reviews: limits.reviewsLeft, fresh: limits.newLeft * FRESH_READ_AHEAD };
+}
+
+/**
+ * Today's logs, candidates and next due time of one deck, from the indexes: cost grows with today's limits, not
+ * with deck size. Reads are issued together rather than one after another: the logs, learning items and next due
+ * time at once, and the due reviews and new items either alongside them (as far as `readAhead` says) or, without
+ * it, as soon as the logs tell today's remaining limits. A list left short of its limit (by the sibling gate or a
+ * small read-ahead) is read again further ahead. Run it inside a read transaction over cardStates and reviewLogs
+ * to see one consistent snapshot.
+ */
+export async function readDeckToday(
+  db: CardinalDb,
+  deckId: string,
+  now: number,
+  settings: SchedulerSettings,
+  readAhead?: ReadAhead,
+): Promise<DeckToday> {
   const dayEnd = nextStudyDayStart(now, settings.dayStartHour);
-  const accept = siblingGate(today, now);
   const dueBefore = (queue: 'learning' | 'review') =>
     db.cardStates
       .where('[deckId+queue+due]')
       .between([deckId, queue, -Infinity], [deckId, queue, dayEnd], true, false);
-  const learning = (await dueBefore('learning').toArray()).filter(accept);
-  const reviews =
-    reviewsLeft > 0 ? await dueBefore('review').filter(accept).limit(reviewsLeft).toArray() : [];
-  const fresh =
-    newLeft > 0
-      ? await db.cardStates
+  const readReviews = (limit: number) =>
+    limit > 0 ? dueBefore('review').limit(limit).toArray() : Promise.resolve([]);
+  const readFresh = (limit: number) =>
+    limit > 0
+      ? db.cardStates
           .where('[deckId+queue+position]')
           .between([deckId, 'new', -Infinity], [deckId, 'new', Infinity])
-          .filter(accept)
-          .limit(newLeft)
+          .limit(limit)
           .toArray()
-      : [];
-  return { learning, reviews, fresh };
+      : Promise.resolve([]);
+
+  let reviewRead = 0;
+  let freshRead = 0;
+  const logsRead = todaysLogs(db, deckId, now, settings.dayStartHour);
+  const todayRead = logsRead.then((logs) => {
+    const today = summarizeToday(logs);
+    return { today, limits: remainingLimits(today, settings) };
+  });
+  const readLists = (ahead: ReadAhead) => {
+    reviewRead = ahead.reviews;
+    freshRead = ahead.fresh;
+    return Promise.all([readReviews(reviewRead), readFresh(freshRead)]);
+  };
+  const listsRead = readAhead
+    ? readLists(readAhead)
+    : todayRead.then(({ limits }) => readLists(aheadFor(limits)));
+  let [logs, learning, nextDue, { today, limits }, [reviews, fresh]] = await Promise.all([
+    logsRead,
+    dueBefore('learning').toArray(),
+    nextDueAfterToday(db, deckId, now, settings.dayStartHour),
+    todayRead,
+    listsRead,
+  ]);
+  for (;;) {
+    const complete = { reviews: reviews.length < reviewRead, fresh: fresh.length < freshRead };
+    const gated = gateCandidates({ learning, reviews, fresh, complete }, today, limits, now);
+    if (!gated.readMore.reviews && !gated.readMore.fresh)
+      return { candidates: gated.candidates, logs, nextDue, readAhead: aheadFor(limits) };
+    // Further ahead: at least as far as the limit, and twice as far as last time when siblings fill the read.
+    if (gated.readMore.reviews) reviewRead = Math.max(reviewRead * 2, limits.reviewsLeft);
+    if (gated.readMore.fresh) freshRead = Math.max(freshRead * 2, limits.newLeft * FRESH_READ_AHEAD);
+    [reviews, fresh] = await Promise.all([
+      gated.readMore.reviews ? readReviews(reviewRead) : reviews,
+      gated.readMore.fresh ? readFresh(freshRead) : fresh,
+    ]);
+  }
 }
 
 /** Today's queue for one deck. */
@@ -50,22 +128,27 @@ export async function loadTodayQueue(
   return loadQueueAcross(db, [{ deckId, settings }], now);
 }
 
-/** Today's queue across decks, each with its own limits: learning first, then reviews, then new, deck by deck. */
+/** Learning first, then reviews, then new, deck by deck, each deck with its own limits. */
+export function queueAcross(perDeck: readonly DeckToday[], now: number): TodayQueue {
+  return buildQueue(
+    {
+      learning: perDeck.flatMap((d) => d.candidates.learning),
+      reviews: perDeck.flatMap((d) => d.candidates.reviews),
+      fresh: perDeck.flatMap((d) => d.candidates.fresh),
+    },
+    now,
+  );
+}
+
+/** Today's queue across decks, each with its own limits. */
 export async function loadQueueAcross(
   db: CardinalDb,
   decks: ReadonlyArray<{ deckId: string; settings: SchedulerSettings }>,
   now: number,
 ): Promise<TodayQueue> {
   return db.transaction('r', [db.cardStates, db.reviewLogs], async () => {
-    const perDeck = await Promise.all(decks.map((d) => loadCandidates(db, d.deckId, now, d.settings)));
-    return buildQueue(
-      {
-        learning: perDeck.flatMap((c) => c.learning),
-        reviews: perDeck.flatMap((c) => c.reviews),
-        fresh: perDeck.flatMap((c) => c.fresh),
-      },
-      now,
-    );
+    const perDeck = await Promise.all(decks.map((d) => readDeckToday(db, d.deckId, now, d.settings)));
+    return queueAcross(perDeck, now);
   });
 }
 
@@ -98,8 +181,8 @@ export async function recordAnswer(
     const item = await db.cardStates.get([deckId, itemId]);
     if (!item) throw new StaleItemError(`No review item "${itemId}" in deck "${deckId}"`);
     const result = answerItem(item, input, settings);
-    await db.cardStates.put(result.item);
-    const logId = await db.reviewLogs.add(result.log);
+    // Both writes are issued at once; either failing aborts the transaction, so neither lands alone.
+    const [, logId] = await Promise.all([db.cardStates.put(result.item), db.reviewLogs.add(result.log)]);
     if (logId === undefined) throw new Error('The review log was not stored');
     return { logId, becameLeech: result.becameLeech, item: result.item };
   });
@@ -112,8 +195,15 @@ export async function lastUndoable(
   now: number,
   dayStartHour: number,
 ): Promise<ReviewLogRecord | undefined> {
-  const logs = await todaysLogs(db, deckId, now, dayStartHour);
-  return logs.filter((log) => log.source === 'review').sort((a, b) => (b.id ?? 0) - (a.id ?? 0))[0];
+  return latestUndoable(await todaysLogs(db, deckId, now, dayStartHour));
+}
+
+/** Of one deck's logs of today, the answer undo would take back: the last one given in the review screen. */
+export function latestUndoable(logs: readonly ReviewLogRecord[]): ReviewLogRecord | undefined {
+  let latest: ReviewLogRecord | undefined;
+  for (const log of logs)
+    if (log.source === 'review' && (latest === undefined || (log.id ?? 0) > (latest.id ?? 0))) latest = log;
+  return latest;
 }
 
 /** Takes back the last answer of today: the item's previous state returns exactly and its log is deleted. */

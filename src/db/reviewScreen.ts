@@ -1,62 +1,96 @@
 /**
- * Everything the review screen shows, read in one go: the decks in scope with their settings, today's queue,
- * the current item's card, what undo would take back, and when the next item is due.
+ * Everything the review screen shows, in two reads that change at different rates:
+ * - `loadReviewScope`: the decks in scope and their scheduler settings. Answers do not touch these tables, so a
+ *   live query over it re-runs only when a deck or a setting changes.
+ * - `loadReviewDay`: today's queue, the current item's card, what undo would take back and when the next item is
+ *   due. It re-runs after every answer, between the key press and the next card, so it is one read transaction
+ *   whose independent reads are issued together: every deck's logs, candidates and next due time, then the card.
+ *   Two round trips to IndexedDB, however many decks.
  */
 
 import type { TodayQueue } from '../domain/queue';
 import type { CardRecord, DeckRecord, ReviewLogRecord } from '../domain/records';
 import type { SchedulerSettings } from '../domain/settings';
 import type { CardinalDb } from './database';
-import { lastUndoable, loadQueueAcross, nextDueAfterToday } from './reviewRepo';
+import { listDecks } from './decksRepo';
+import { latestUndoable, queueAcross, type ReadAhead, readDeckToday } from './reviewRepo';
 import { getSchedulerSettings } from './schedulerSettingsRepo';
 
 /** A deck id, or ALL_DECKS for a queue across every deck. */
 export const ALL_DECKS = 'all';
 
-export type ReviewScreen = {
-  /** The time this screen was computed for. */
-  asOf: number;
+export type ReviewScope = {
+  /** The decks in scope, in id order. */
   decks: DeckRecord[];
   settings: Record<string, SchedulerSettings>;
+};
+
+export type ReviewDay = {
+  /** The time this day's view was computed for. */
+  asOf: number;
   queue: TodayQueue;
   card: CardRecord | undefined;
   undoable: ReviewLogRecord | undefined;
   nextDue: number | null;
+  /** Per deck, how far the next read of the day should read ahead (see `ReadAhead`). */
+  readAhead: Record<string, ReadAhead>;
 };
 
-export async function loadReviewScreen(
+export type ReviewScreen = ReviewScope & ReviewDay;
+
+/** The decks in scope with their scheduler settings, or null when the scope names no installed deck. */
+export async function loadReviewScope(db: CardinalDb, scope: string): Promise<ReviewScope | null> {
+  return db.transaction('r', [db.decks, db.settings], async () => {
+    let decks: DeckRecord[];
+    let settingsList: SchedulerSettings[];
+    if (scope === ALL_DECKS) {
+      decks = await listDecks(db);
+      settingsList = await Promise.all(decks.map((d) => getSchedulerSettings(db, d.id)));
+    } else {
+      // One deck: its row and its settings are read side by side.
+      const [deck, settings] = await Promise.all([db.decks.get(scope), getSchedulerSettings(db, scope)]);
+      decks = deck ? [deck] : [];
+      settingsList = [settings];
+    }
+    if (decks.length === 0) return null;
+    return {
+      decks,
+      settings: Object.fromEntries(decks.map((d, i) => [d.id, settingsList[i] as SchedulerSettings])),
+    };
+  });
+}
+
+/**
+ * Today's review state across the decks of `scope`, each deck under its own settings. `readAhead` (the previous
+ * result's) lets the lists be read alongside the logs; it changes how far is read, never what is returned.
+ */
+export async function loadReviewDay(
   db: CardinalDb,
-  scope: string,
+  scope: ReviewScope,
   now: number,
-): Promise<ReviewScreen | null> {
-  const decks =
-    scope === ALL_DECKS
-      ? await db.decks.orderBy('id').toArray()
-      : await db.decks.where('id').equals(scope).toArray();
-  if (decks.length === 0) return null;
-  const settingsList = await Promise.all(decks.map((d) => getSchedulerSettings(db, d.id)));
-  const settings = Object.fromEntries(decks.map((d, i) => [d.id, settingsList[i] as SchedulerSettings]));
-  const scoped = decks.map((d) => ({ deckId: d.id, settings: settings[d.id] as SchedulerSettings }));
-  const queue = await loadQueueAcross(db, scoped, now);
-  const current = queue.current;
-  const card = current ? await db.cards.get([current.deckId, current.cardId]) : undefined;
-  const undoCandidates = await Promise.all(
-    scoped.map((d) => lastUndoable(db, d.deckId, now, d.settings.dayStartHour)),
-  );
-  const undoable = undoCandidates
-    .filter((log): log is ReviewLogRecord => log !== undefined)
-    .sort((a, b) => b.review - a.review || (b.id ?? 0) - (a.id ?? 0))[0];
-  const nextDues = await Promise.all(
-    scoped.map((d) => nextDueAfterToday(db, d.deckId, now, d.settings.dayStartHour)),
-  );
-  const dues = nextDues.filter((d): d is number => d !== null);
-  return {
-    asOf: now,
-    decks,
-    settings,
-    queue,
-    card,
-    undoable,
-    nextDue: dues.length > 0 ? Math.min(...dues) : null,
-  };
+  readAhead: Record<string, ReadAhead> = {},
+): Promise<ReviewDay> {
+  return db.transaction('r', [db.cards, db.cardStates, db.reviewLogs], async () => {
+    const perDeck = await Promise.all(
+      scope.decks.map((d) =>
+        readDeckToday(db, d.id, now, scope.settings[d.id] as SchedulerSettings, readAhead[d.id]),
+      ),
+    );
+    const queue = queueAcross(perDeck, now);
+    const current = queue.current;
+    const card = current ? await db.cards.get([current.deckId, current.cardId]) : undefined;
+    const undoable = perDeck
+      .map((d) => latestUndoable(d.logs))
+      .filter((log): log is ReviewLogRecord => log !== undefined)
+      .sort((a, b) => b.review - a.review || (b.id ?? 0) - (a.id ?? 0))[0];
+    const dues = perDeck.flatMap((d) => (d.nextDue === null ? [] : [d.nextDue]));
+    return {
+      asOf: now,
+      queue,
+      card,
+      undoable,
+      nextDue: dues.length > 0 ? Math.min(...dues) : null,
+      readAhead: Object.fromEntries(perDeck.map((d, i) => [scope.decks[i]?.id, d.readAhead])),
+    };
+  });
 }

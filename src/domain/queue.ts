@@ -69,6 +69,55 @@ export type QueueCandidates = {
   fresh: readonly CardStateRecord[];
 };
 
+/**
+ * Candidates as read from the indexes, in index order, before the gate and the daily limits. A list read with
+ * a limit may stop before its end: `complete` says which lists hold every candidate there is.
+ */
+export type RawCandidates = {
+  learning: readonly CardStateRecord[];
+  reviews: readonly CardStateRecord[];
+  fresh: readonly CardStateRecord[];
+  complete: { reviews: boolean; fresh: boolean };
+};
+
+export type GatedCandidates = {
+  candidates: QueueCandidates;
+  /** Lists that fell short of today's limit only because the read stopped early: read more and gate again. */
+  readMore: { reviews: boolean; fresh: boolean };
+};
+
+/**
+ * Applies `siblingGate` and today's limits to candidates read in index order: learning items all, then due
+ * reviews until `reviewsLeft` pass, then new items until `newLeft` pass. The gate sees exactly the items a
+ * filtered, limited index walk would offer it, so the result does not depend on how far ahead the lists were read.
+ */
+export function gateCandidates(
+  raw: RawCandidates,
+  today: TodayContext,
+  limits: { newLeft: number; reviewsLeft: number },
+  now: number,
+): GatedCandidates {
+  const accept = siblingGate(today, now);
+  const learning = raw.learning.filter(accept);
+  const take = (list: readonly CardStateRecord[], limit: number) => {
+    const taken: CardStateRecord[] = [];
+    for (const item of list) {
+      if (taken.length >= limit) break;
+      if (accept(item)) taken.push(item);
+    }
+    return taken;
+  };
+  const reviews = take(raw.reviews, limits.reviewsLeft);
+  const fresh = take(raw.fresh, limits.newLeft);
+  return {
+    candidates: { learning, reviews, fresh },
+    readMore: {
+      reviews: reviews.length < limits.reviewsLeft && !raw.complete.reviews,
+      fresh: fresh.length < limits.newLeft && !raw.complete.fresh,
+    },
+  };
+}
+
 export type TodayQueue = {
   /** The item to show now, or null. */
   current: CardStateRecord | null;

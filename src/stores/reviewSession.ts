@@ -3,6 +3,7 @@
  * database: the queue and the cards come from IndexedDB through hooks.
  */
 import { create } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
 
 export type ReviewPhase = 'question' | 'answer';
 
@@ -75,12 +76,50 @@ export const useReviewSession = create<ReviewSessionState & ReviewSessionActions
   setNotice: (notice) => set({ notice }),
 }));
 
+/**
+ * What the review screen renders from the session, and its actions. Tallies, timestamps and `busy` are left out,
+ * so recording an answer (which sets `busy` and bumps the tallies while the next card is being read) does not
+ * re-render the whole screen; the grade buttons follow `busy` on their own.
+ */
+export function useReviewSessionView() {
+  return useReviewSession(
+    useShallow((s) => ({
+      showing: s.showing,
+      phase: s.phase,
+      choice: s.choice,
+      typed: s.typed,
+      notice: s.notice,
+      begin: s.begin,
+      show: s.show,
+      reveal: s.reveal,
+      choose: s.choose,
+      setTyped: s.setTyped,
+    })),
+  );
+}
+
 export function resetReviewSession(): void {
   useReviewSession.setState(initial);
 }
 
 export function answerDuration(shownAt: number, now: number): number {
   return Math.min(MAX_ANSWER_MS, Math.max(0, now - shownAt));
+}
+
+export type Presentation = Pick<ReviewSessionState, 'phase' | 'choice' | 'typed'>;
+
+const FRESH_PRESENTATION: Presentation = { phase: 'question', choice: null, typed: '' };
+
+/**
+ * What the screen shows for the presentation `key`: the session's phase and input when it is the one on screen,
+ * a fresh question otherwise. The next card thus renders as a question in the very render it arrives in, before
+ * `show` has caught the session up.
+ */
+export function presentationOf(
+  session: Pick<ReviewSessionState, 'showing'> & Presentation,
+  key: string | null,
+): Presentation {
+  return session.showing === key ? session : FRESH_PRESENTATION;
 }
 
 /** An item is presented afresh after every answer, even when the same item comes straight back. */

@@ -128,6 +128,42 @@ describe('the review loop against IndexedDB', () => {
     expect((await db.cardStates.get([DECK, 'a#1']))?.queue).toBe('new');
   });
 
+  it("reads further ahead when siblings fill the first read, and still fills today's limits in index order", async () => {
+    const cloze = {
+      id: 'a.cloze',
+      section: 'alpha',
+      kind: 'cloze' as const,
+      text: '{{c1::one}} {{c2::two}} {{c3::three}} {{c4::four}} {{c5::five}}',
+    };
+    const db = await seeded([cloze, basic('b'), basic('c', { reversed: true }), basic('d')]);
+    // New: two a day; the first four new items are siblings, so only one of them may show today.
+    const newOnly = { ...SETTINGS, newPerDay: 2 };
+    const fresh = await loadTodayQueue(db, DECK, T0, newOnly);
+    expect(fresh.counts.new).toBe(2);
+    await answerCurrent(db, T0, 4, newOnly); // Easy: out of the way for days
+    expect((await loadTodayQueue(db, DECK, T0 + MINUTE, newOnly)).current?.itemId).toBe('b#1');
+
+    // Reviews: two a day; the two earliest due are siblings, the third is another card's.
+    await db.cardStates.toCollection().modify((item) => {
+      const due = { 'c#1': T0 - 3 * DAY, 'c#2': T0 - 2 * DAY, 'd#1': T0 - DAY }[item.itemId];
+      if (due === undefined) return;
+      item.fsrs = {
+        ...item.fsrs,
+        state: 2,
+        stability: 10,
+        difficulty: 5,
+        reps: 3,
+        due,
+        last_review: due - DAY,
+      };
+      item.due = due;
+      item.queue = 'review';
+    });
+    const reviews = await loadTodayQueue(db, DECK, T0 + DAY, { ...SETTINGS, reviewsPerDay: 2 });
+    expect(reviews.counts.review).toBe(2);
+    expect(reviews.current?.itemId).toBe('c#1');
+  });
+
   it('reports when the next item is due after today', async () => {
     const db = await seeded([basic('a')]);
     await answerCurrent(db, T0, 4); // Easy on a new card: a review several days out

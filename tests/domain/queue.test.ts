@@ -1,11 +1,14 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   buildQueue,
+  gateCandidates,
   LEARN_AHEAD_MS,
   remainingLimits,
   siblingGate,
   summarizeToday,
 } from '../../src/domain/queue';
+import type { CardStateRecord } from '../../src/domain/records';
 import { MINUTE, T0 } from '../helpers/builders';
 import { newItem } from '../helpers/items';
 
@@ -105,5 +108,89 @@ describe('daily limits', () => {
       newLeft: 19,
       reviewsLeft: 0,
     });
+  });
+});
+
+describe('gateCandidates', () => {
+  /** What a filtered, limited walk over the whole index gives: the reference the read-ahead must reproduce. */
+  function walk(
+    lists: { learning: CardStateRecord[]; reviews: CardStateRecord[]; fresh: CardStateRecord[] },
+    cardsSeen: string[],
+    limits: { newLeft: number; reviewsLeft: number },
+  ) {
+    const accept = siblingGate(today(cardsSeen), T0);
+    const take = (list: CardStateRecord[], n: number) => {
+      const out: CardStateRecord[] = [];
+      for (const item of list) {
+        if (out.length >= n) break;
+        if (accept(item)) out.push(item);
+      }
+      return out;
+    };
+    const learningOut = lists.learning.filter(accept);
+    const reviewsOut = take(lists.reviews, limits.reviewsLeft);
+    return { learning: learningOut, reviews: reviewsOut, fresh: take(lists.fresh, limits.newLeft) };
+  }
+
+  it('asks for more of a list only when the gate left it short and the read stopped early', () => {
+    const raw = {
+      learning: [],
+      reviews: [review('a#1', T0), review('a#2', T0)],
+      fresh: [fresh('b#1'), fresh('c#1')],
+    };
+    const limits = { newLeft: 2, reviewsLeft: 2 };
+    const cut = gateCandidates({ ...raw, complete: { reviews: false, fresh: false } }, today(), limits, T0);
+    expect(cut.candidates.reviews.map((i) => i.itemId)).toEqual(['a#1']);
+    expect(cut.readMore).toEqual({ reviews: true, fresh: false });
+    const whole = gateCandidates({ ...raw, complete: { reviews: true, fresh: true } }, today(), limits, T0);
+    expect(whole.readMore).toEqual({ reviews: false, fresh: false });
+  });
+
+  it('reading ahead by any amount and reading more while asked gives what a walk over the whole index gives', () => {
+    // Items of a few cards (so siblings meet), some buried, in index order.
+    const itemArb = fc.record({
+      card: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'),
+      ordinal: fc.integer({ min: 1, max: 3 }),
+      buried: fc.boolean(),
+    });
+    const listArb = (make: (id: string) => CardStateRecord) =>
+      fc
+        .uniqueArray(itemArb, { selector: (i) => `${i.card}#${i.ordinal}`, maxLength: 12 })
+        .map((items) =>
+          items.map((i) => ({ ...make(`${i.card}#${i.ordinal}`), buriedUntil: i.buried ? T0 + MINUTE : 0 })),
+        );
+    fc.assert(
+      fc.property(
+        listArb((id) => learning(id, T0)),
+        listArb((id) => review(id, T0)),
+        listArb(fresh),
+        fc.subarray(['a', 'b', 'c', 'd', 'e', 'f']),
+        fc.record({ newLeft: fc.nat(6), reviewsLeft: fc.nat(6) }),
+        fc.integer({ min: 1, max: 4 }),
+        (learningList, reviewList, freshList, cardsSeen, limits, firstRead) => {
+          let reviewRead = firstRead;
+          let freshRead = firstRead;
+          for (;;) {
+            const reviews = reviewList.slice(0, reviewRead);
+            const freshItems = freshList.slice(0, freshRead);
+            const raw = {
+              learning: learningList,
+              reviews,
+              fresh: freshItems,
+              complete: { reviews: reviews.length < reviewRead, fresh: freshItems.length < freshRead },
+            };
+            const gated = gateCandidates(raw, today(cardsSeen), limits, T0);
+            if (!gated.readMore.reviews && !gated.readMore.fresh) {
+              expect(gated.candidates).toEqual(
+                walk({ learning: learningList, reviews: reviewList, fresh: freshList }, cardsSeen, limits),
+              );
+              return;
+            }
+            if (gated.readMore.reviews) reviewRead *= 2;
+            if (gated.readMore.fresh) freshRead *= 2;
+          }
+        },
+      ),
+    );
   });
 });

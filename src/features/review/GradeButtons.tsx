@@ -1,14 +1,18 @@
 import { GRADE_NAMES, GRADES, type Grade4, type Outcome } from '../../domain/scheduler';
+import { useReviewSession } from '../../stores/reviewSession';
 
 type Props = {
   outcomes: Record<Grade4, Outcome>;
   suggested: Grade4 | null;
-  disabled: boolean;
   onGrade: (rating: Grade4) => void;
 };
 
-/** Again / Hard / Good / Easy, each with the interval ts-fsrs computed for it. Keys 1–4. */
-export function GradeButtons({ outcomes, suggested, disabled, onGrade }: Props) {
+/**
+ * Again / Hard / Good / Easy, each with the interval ts-fsrs computed for it. Keys 1–4. Disabled while an answer
+ * is being written (the session's `busy`, followed here so that only the buttons re-render for it).
+ */
+export function GradeButtons({ outcomes, suggested, onGrade }: Props) {
+  const disabled = useReviewSession((s) => s.busy);
   return (
     <fieldset className="grades">
       <legend className="visually-hidden">Grade your answer</legend>

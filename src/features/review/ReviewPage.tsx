@@ -6,7 +6,7 @@ import { isCorrectChoice } from '../../domain/deck/prompt';
 import type { Grade4 } from '../../domain/scheduler';
 import { checkTypedAnswer, TYPE_IN_MAX_LENGTH } from '../../domain/typeDiff';
 import { now, useNow } from '../../stores/clock';
-import { presentationKey, useReviewSession } from '../../stores/reviewSession';
+import { presentationKey, presentationOf, useReviewSessionView } from '../../stores/reviewSession';
 import { GradeButtons } from './GradeButtons';
 import { GuideExcerpt } from './GuideExcerpt';
 import { PromptView } from './PromptView';
@@ -21,10 +21,11 @@ export function ReviewPage() {
   const { scope = ALL_DECKS } = useParams();
   const screen = useReviewScreen(scope);
   const prompt = usePrompt(screen);
-  const session = useReviewSession();
+  const session = useReviewSessionView();
   const actions = useReviewActions(screen);
   const item = screen?.queue.current ?? null;
   const key = item ? presentationKey(item) : null;
+  const view = presentationOf(session, key);
   const settings = item ? screen?.settings[item.deckId] : undefined;
   const deck = screen?.decks.find((d) => d.id === item?.deckId);
   const title = scope === ALL_DECKS ? 'All decks' : (screen?.decks[0]?.title ?? '');
@@ -32,9 +33,10 @@ export function ReviewPage() {
   useEffect(() => session.begin(scope, now()), [scope, session.begin]);
   useEffect(() => session.show(key, now()), [key, session.show]);
 
-  // Intervals are computed when the answer shows, for the moment it shows.
+  // Intervals are computed when the answer shows, for the moment it shows (not while the question is up, so
+  // showing the next card does not wait for the scheduler).
   const revealedAt = useNow(30_000);
-  const outcomes = useOutcomes(screen, revealedAt);
+  const outcomes = useOutcomes(view.phase === 'answer' ? screen : null, revealedAt);
 
   const typeIn =
     settings?.typeInAnswers === true &&
@@ -42,23 +44,23 @@ export function ReviewPage() {
     prompt.answer.length <= TYPE_IN_MAX_LENGTH;
   const typedCheck = useMemo(
     () =>
-      typeIn && prompt?.kind === 'basic' && session.phase === 'answer'
-        ? checkTypedAnswer(session.typed, prompt.answer)
+      typeIn && prompt?.kind === 'basic' && view.phase === 'answer'
+        ? checkTypedAnswer(view.typed, prompt.answer)
         : null,
-    [typeIn, prompt, session.phase, session.typed],
+    [typeIn, prompt, view.phase, view.typed],
   );
   const suggested: Grade4 | null =
-    session.phase !== 'answer'
+    view.phase !== 'answer'
       ? null
-      : prompt?.kind === 'choice' && session.choice !== null
-        ? suggestedGrade(isCorrectChoice(prompt, session.choice))
+      : prompt?.kind === 'choice' && view.choice !== null
+        ? suggestedGrade(isCorrectChoice(prompt, view.choice))
         : typedCheck
           ? suggestedGrade(typedCheck.correct)
           : null;
 
   useReviewKeys({
     active: session.showing === key,
-    phase: session.phase,
+    phase: view.phase,
     prompt,
     suggested,
     canUndo: screen?.undoable !== undefined,
@@ -95,16 +97,16 @@ export function ReviewPage() {
           {session.notice}
         </p>
       )}
-      {item && prompt && outcomes ? (
+      {item && prompt && settings ? (
         <article className="review-card" aria-label="Card">
           <PromptView
             prompt={prompt}
-            phase={session.phase}
-            choice={session.choice}
+            phase={view.phase}
+            choice={view.choice}
             onChoose={session.choose}
             typedCheck={typedCheck}
           />
-          {session.phase === 'question' && prompt.kind !== 'choice' && (
+          {view.phase === 'question' && prompt.kind !== 'choice' && (
             <form
               className="reveal"
               onSubmit={(event) => {
@@ -119,7 +121,7 @@ export function ReviewPage() {
                     // biome-ignore lint/a11y/noAutofocus: the review screen is a typing task; focus belongs here
                     autoFocus
                     type="text"
-                    value={session.typed}
+                    value={view.typed}
                     onChange={(event) => session.setTyped(event.target.value)}
                     autoComplete="off"
                     spellCheck={false}
@@ -131,15 +133,10 @@ export function ReviewPage() {
               </button>
             </form>
           )}
-          {session.phase === 'answer' && (
+          {view.phase === 'answer' && outcomes && (
             <>
               <GuideExcerpt deck={deck} sectionId={item.section} />
-              <GradeButtons
-                outcomes={outcomes}
-                suggested={suggested}
-                disabled={session.busy}
-                onGrade={actions.grade}
-              />
+              <GradeButtons outcomes={outcomes} suggested={suggested} onGrade={actions.grade} />
             </>
           )}
         </article>

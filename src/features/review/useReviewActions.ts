@@ -24,16 +24,19 @@ export function useReviewActions(screen: ReviewScreen | null | undefined) {
     async (rating: Grade4) => {
       const state = useReviewSession.getState();
       if (!item || !settings || state.busy || state.showing !== presentationKey(item)) return;
+      const at = now();
+      // The write is issued first, then the buttons are disabled: the re-render runs while IndexedDB works.
+      // Both happen in this call, so a second key press already sees `busy`.
+      const written = recordAnswer(
+        db,
+        item.deckId,
+        item.itemId,
+        { rating, now: at, durationMs: answerDuration(state.shownAt, at), source: 'review' },
+        settings,
+      );
       state.setBusy(true);
       try {
-        const at = now();
-        const result = await recordAnswer(
-          db,
-          item.deckId,
-          item.itemId,
-          { rating, now: at, durationMs: answerDuration(state.shownAt, at), source: 'review' },
-          settings,
-        );
+        const result = await written;
         state.graded(rating === 1);
         state.setNotice(
           result.becameLeech

@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { ALL_DECKS } from '../../db/reviewScreen';
 import { suggestedGrade } from '../../domain/answer';
 import { isCorrectChoice } from '../../domain/deck/prompt';
@@ -7,6 +7,7 @@ import type { Grade4 } from '../../domain/scheduler';
 import { checkTypedAnswer, TYPE_IN_MAX_LENGTH } from '../../domain/typeDiff';
 import { now, useNow } from '../../stores/clock';
 import { presentationKey, presentationOf, useReviewSessionView } from '../../stores/reviewSession';
+import { NotFound } from '../../ui/NotFound';
 import { GradeButtons } from './GradeButtons';
 import { GuideExcerpt } from './GuideExcerpt';
 import { PromptView } from './PromptView';
@@ -75,14 +76,7 @@ export function ReviewPage() {
 
   if (screen === undefined) return <p role="status">Loading…</p>;
   if (screen === null)
-    return (
-      <section>
-        <h1>Deck not found</h1>
-        <p>
-          There is no deck “{scope}”. <Link to="/">Go to your decks</Link>.
-        </p>
-      </section>
-    );
+    return <NotFound what="deck" id={scope} back={{ to: '/', label: 'Go to your decks' }} />;
 
   return (
     <section className="review" aria-labelledby="review-heading" data-as-of={screen.asOf}>

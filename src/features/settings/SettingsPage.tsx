@@ -5,6 +5,7 @@ import {
   type SchedulerSettings,
   schedulerSettingsSchema,
 } from '../../domain/settings';
+import { NotFound } from '../../ui/NotFound';
 import { useDeckSettings } from './useDeckSettings';
 
 type Draft = Record<keyof SchedulerSettings, string | boolean>;
@@ -77,14 +78,7 @@ export function SettingsPage() {
 
   if (data === undefined || (data && draft === null)) return <p role="status">Loading…</p>;
   if (data === null || draft === null)
-    return (
-      <section>
-        <h1>Deck not found</h1>
-        <p>
-          <Link to="/">Go to your decks</Link>
-        </p>
-      </section>
-    );
+    return <NotFound what="deck" id={deckId} back={{ to: '/', label: 'Go to your decks' }} />;
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();

@@ -2,19 +2,13 @@
  * A seeded random source, so an exam draw can be replayed exactly from its seed. The domain never calls
  * Math.random: callers pass a `Random` in.
  */
+import { cyrb53 } from '../hash';
+
 export type Random = () => number;
 
 /** A deterministic random source in [0, 1) from any string seed (cyrb53-style hash feeding mulberry32). */
 export function seededRandom(seed: string): Random {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < seed.length; i++) {
-    const c = seed.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  let state = h1 >>> 0;
+  let state = cyrb53(seed).h1 >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
     let t = state;

@@ -1,19 +1,13 @@
 /** Stable ids for imported rows, sections and tags, fitted to the deck schema's id and tag rules. */
 
+import { cyrb53 } from '../hash';
+
 const ID = /^[a-z0-9][a-z0-9.-]*$/;
 const TAG = /^[a-z0-9][a-z0-9:-]*$/;
 
 /** cyrb53: a fast 53-bit string hash; stable across runs, so a re-import derives the same ids. */
 export function hash53(text: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  const { h1, h2 } = cyrb53(text);
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
 }
 

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { isTypingTarget } from '../../ui/keyboard';
 
 type Handlers = {
   active: boolean;
@@ -22,10 +23,7 @@ export function useExamKeys(handlers: Handlers) {
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
       const h = latest.current;
-      const target = event.target as HTMLElement | null;
-      const typing =
-        target?.tagName === 'INPUT' || target?.tagName === 'TEXTAREA' || target?.tagName === 'SELECT';
-      if (!h.active || typing || event.altKey || event.metaKey || event.ctrlKey) return;
+      if (!h.active || isTypingTarget(event.target) || event.altKey || event.metaKey || event.ctrlKey) return;
       if (h.reviewing) return;
       const n = Number(event.key);
       if (Number.isInteger(n) && n >= 1 && n <= Math.min(9, h.optionCount)) {

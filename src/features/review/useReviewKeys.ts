@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { Prompt } from '../../domain/deck/prompt';
 import type { Grade4 } from '../../domain/scheduler';
 import type { ReviewPhase } from '../../stores/reviewSession';
+import { isTypingTarget } from '../../ui/keyboard';
 
 type Handlers = {
   /** False while the screen still shows an answered item (the next one is loading). */
@@ -32,9 +33,7 @@ export function useReviewKeys(handlers: Handlers) {
     function onKeyDown(event: KeyboardEvent) {
       const h = latest.current;
       const target = event.target as HTMLElement | null;
-      const typing =
-        target?.tagName === 'INPUT' || target?.tagName === 'TEXTAREA' || target?.tagName === 'SELECT';
-      if (typing || event.altKey || event.metaKey) return;
+      if (isTypingTarget(target) || event.altKey || event.metaKey) return;
       const onButton =
         target?.tagName === 'BUTTON' || target?.tagName === 'A' || target?.tagName === 'SUMMARY';
 

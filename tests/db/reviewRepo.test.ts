@@ -13,7 +13,7 @@ import {
 import { rescheduleDeck } from '../../src/db/schedulerSettingsRepo';
 import type { Grade4 } from '../../src/domain/scheduler';
 import { basic, DAY, freshDb, MINUTE, makeDeck, T0 } from '../helpers/builders';
-import { SETTINGS } from '../helpers/items';
+import { makeDueReview, SETTINGS } from '../helpers/items';
 
 const DECK = 'test-deck';
 
@@ -146,18 +146,7 @@ describe('the review loop against IndexedDB', () => {
     // Reviews: two a day; the two earliest due are siblings, the third is another card's.
     await db.cardStates.toCollection().modify((item) => {
       const due = { 'c#1': T0 - 3 * DAY, 'c#2': T0 - 2 * DAY, 'd#1': T0 - DAY }[item.itemId];
-      if (due === undefined) return;
-      item.fsrs = {
-        ...item.fsrs,
-        state: 2,
-        stability: 10,
-        difficulty: 5,
-        reps: 3,
-        due,
-        last_review: due - DAY,
-      };
-      item.due = due;
-      item.queue = 'review';
+      if (due !== undefined) makeDueReview(item, due, DAY);
     });
     const reviews = await loadTodayQueue(db, DECK, T0 + DAY, { ...SETTINGS, reviewsPerDay: 2 });
     expect(reviews.counts.review).toBe(2);

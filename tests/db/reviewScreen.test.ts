@@ -6,7 +6,7 @@ import { ALL_DECKS, loadReviewDay, loadReviewScope } from '../../src/db/reviewSc
 import { saveSchedulerSettings } from '../../src/db/schedulerSettingsRepo';
 import { DEFAULT_SCHEDULER_SETTINGS } from '../../src/domain/settings';
 import { basic, DAY, freshDb, MINUTE, makeDeck, T0 } from '../helpers/builders';
-import { SETTINGS } from '../helpers/items';
+import { makeDueReview, SETTINGS } from '../helpers/items';
 
 async function twoDecks(): Promise<CardinalDb> {
   const db = await freshDb();
@@ -74,18 +74,7 @@ describe('the review screen reads', () => {
     await db.cardStates.toCollection().modify((item) => {
       const due = { 'a#1': T0 - 3 * DAY, 'a#2': T0 - 2 * DAY, 'b#1': T0 - DAY }[item.itemId];
       if (item.itemId === 'c#1') item.buriedUntil = T0 + DAY;
-      if (due === undefined) return;
-      item.fsrs = {
-        ...item.fsrs,
-        state: 2,
-        stability: 10,
-        difficulty: 5,
-        reps: 3,
-        due,
-        last_review: due - DAY,
-      };
-      item.due = due;
-      item.queue = 'review';
+      if (due !== undefined) makeDueReview(item, due, DAY);
     });
     await recordAnswer(
       db,

@@ -31,3 +31,10 @@ export function newItem(
     ...overrides,
   };
 }
+
+/** Turns a stored item into a review (stability 10, reviewed a day before it falls due), due at `due`. */
+export function makeDueReview(item: CardStateRecord, due: number, day: number): void {
+  item.fsrs = { ...item.fsrs, state: 2, stability: 10, difficulty: 5, reps: 3, due, last_review: due - day };
+  item.due = due;
+  item.queue = 'review';
+}

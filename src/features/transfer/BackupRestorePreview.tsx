@@ -7,6 +7,7 @@ import { useDb } from '../../db/react';
 import { type RestoreMode, type RestoreSummary, restoreBackup } from '../../db/transfer/backupRepo';
 import { countRows, type ValidBackup } from '../../domain/transfer/backup';
 import { ProgressBar } from './ProgressBar';
+import { TransferError } from './TransferError';
 
 /** What a table's rows are called, one and many. */
 const TABLE_NAMES: Record<string, [string, string]> = {
@@ -100,11 +101,7 @@ export function BackupRestorePreview({
         </label>
       )}
       {progress && <ProgressBar label="Restoring" done={progress.done} total={progress.total} />}
-      {error && (
-        <p role="alert" className="transfer-error">
-          {error}
-        </p>
-      )}
+      <TransferError error={error} />
       <p className="deck-actions">
         <button
           type="button"

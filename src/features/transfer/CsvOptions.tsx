@@ -10,6 +10,7 @@ import type { ImportRead } from '../../domain/transfer/parsedImport';
 import type { CsvPreview, ImportProgress } from './importMessages';
 import { ImportCancelled, type OnProgress } from './importSession';
 import { ProgressBar } from './ProgressBar';
+import { TransferError } from './TransferError';
 
 const SAMPLE_ROWS = 5;
 const SEPARATORS: Array<[string, string]> = [
@@ -199,11 +200,7 @@ export function CsvOptions({
           measured={checking.total > 0}
         />
       )}
-      {error && (
-        <p role="alert" className="transfer-error">
-          {error}
-        </p>
-      )}
+      <TransferError error={error} />
       <p className="deck-actions">
         <button
           type="button"

@@ -12,6 +12,7 @@ import type { ParsedImport } from '../../domain/transfer/parsedImport';
 import { now } from '../../stores/clock';
 import { ProblemList } from './ProblemList';
 import { ProgressBar } from './ProgressBar';
+import { TransferError } from './TransferError';
 
 export function DeckImportPreview({
   read,
@@ -158,11 +159,7 @@ export function DeckImportPreview({
       )}
       {summary && <ProblemList title="Skipped" problems={summary.skipped} />}
       {writing && <ProgressBar label="Importing" done={writing.done} total={writing.total} />}
-      {error && (
-        <p role="alert" className="transfer-error">
-          {error}
-        </p>
-      )}
+      <TransferError error={error} />
       <p className="deck-actions">
         <button
           type="button"

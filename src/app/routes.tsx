@@ -2,20 +2,21 @@ import type { RouteObject } from 'react-router';
 import { examRoutes } from '../features/exam/routes';
 import { guideRoutes } from '../features/guide/routes';
 import { HomePage } from '../features/home/HomePage';
-import { ReviewPage } from '../features/review/ReviewPage';
-import { SettingsPage } from '../features/settings/SettingsPage';
+import { reviewRoutes } from '../features/review/routes';
+import { settingsRoutes } from '../features/settings/routes';
 import { transferRoutes } from '../features/transfer/routes';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
 
+/** The home page is in the first chunk; every other page is loaded when first visited (lazy routes). */
 export const routes: RouteObject[] = [
   {
     path: '/',
     element: <Layout />,
     children: [
       { index: true, element: <HomePage /> },
-      { path: 'review/:scope', element: <ReviewPage /> },
-      { path: 'decks/:deckId/settings', element: <SettingsPage /> },
+      ...reviewRoutes,
+      ...settingsRoutes,
       ...examRoutes,
       ...guideRoutes,
       ...transferRoutes,

@@ -1,15 +1,19 @@
 import type { RouteObject } from 'react-router';
-import { ExamHistoryPage } from './ExamHistoryPage';
-import { ExamPage } from './ExamPage';
-import { ExamResultsPage } from './ExamResultsPage';
-import { ExamSetupPage } from './ExamSetupPage';
-import { ReadinessPage } from './ReadinessPage';
 
-/** Exam mode's pages (set-up, sitting, results, history, readiness). */
+/** Exam mode's pages (set-up, sitting, results, history, readiness), each loaded as its own chunk. */
 export const examRoutes: RouteObject[] = [
-  { path: 'decks/:deckId/exam', element: <ExamSetupPage /> },
-  { path: 'decks/:deckId/readiness', element: <ReadinessPage /> },
-  { path: 'exams', element: <ExamHistoryPage /> },
-  { path: 'exams/:examId', element: <ExamPage /> },
-  { path: 'exams/:examId/results', element: <ExamResultsPage /> },
+  {
+    path: 'decks/:deckId/exam',
+    lazy: () => import('./ExamSetupPage').then((m) => ({ Component: m.ExamSetupPage })),
+  },
+  {
+    path: 'decks/:deckId/readiness',
+    lazy: () => import('./ReadinessPage').then((m) => ({ Component: m.ReadinessPage })),
+  },
+  { path: 'exams', lazy: () => import('./ExamHistoryPage').then((m) => ({ Component: m.ExamHistoryPage })) },
+  { path: 'exams/:examId', lazy: () => import('./ExamPage').then((m) => ({ Component: m.ExamPage })) },
+  {
+    path: 'exams/:examId/results',
+    lazy: () => import('./ExamResultsPage').then((m) => ({ Component: m.ExamResultsPage })),
+  },
 ];

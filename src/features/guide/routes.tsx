@@ -1,5 +1,9 @@
 import type { RouteObject } from 'react-router';
-import { GuidePage } from './GuidePage';
 
-/** The shipped guide of a deck, by section. */
-export const guideRoutes: RouteObject[] = [{ path: 'decks/:deckId/guide', element: <GuidePage /> }];
+/** The shipped guide of a deck, by section (its own chunk). */
+export const guideRoutes: RouteObject[] = [
+  {
+    path: 'decks/:deckId/guide',
+    lazy: () => import('./GuidePage').then((m) => ({ Component: m.GuidePage })),
+  },
+];

@@ -1,5 +1,6 @@
 import type { RouteObject } from 'react-router';
-import { TransferPage } from './TransferPage';
 
-/** The Import / Export page. */
-export const transferRoutes: RouteObject[] = [{ path: 'transfer', element: <TransferPage /> }];
+/** The Import / Export page (its own chunk). */
+export const transferRoutes: RouteObject[] = [
+  { path: 'transfer', lazy: () => import('./TransferPage').then((m) => ({ Component: m.TransferPage })) },
+];

@@ -17,7 +17,7 @@ function fileOf(name: string, text: string, type = 'text/plain') {
 }
 
 async function choose(user: ReturnType<typeof renderRoute>['user'], file: File) {
-  await user.upload(screen.getByLabelText('Choose a file to import'), file);
+  await user.upload(await screen.findByLabelText('Choose a file to import'), file);
 }
 
 describe('Import / Export page', () => {

@@ -43,5 +43,10 @@ export function createDb(name: string = DB_NAME): CardinalDb {
   });
   // Version 2 adds practice exams; no existing data changes.
   db.version(2).stores({ exams: 'id, status, deckId, startedAt, [deckId+status]' });
+  // Version 3 indexes review items by section (the guide's per-section card counts); no existing data changes.
+  db.version(3).stores({
+    cardStates:
+      '[deckId+itemId], deckId, [deckId+cardId], [deckId+queue], [deckId+queue+due], [deckId+queue+position], [deckId+section+queue]',
+  });
   return db;
 }

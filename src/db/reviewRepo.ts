@@ -1,6 +1,8 @@
 /**
  * The daily review loop's reads and writes. Each answer (state + log) and each undo is one transaction.
  */
+
+import type { Collection } from 'dexie';
 import { type AnswerInput, answerItem, undoAnswer } from '../domain/answer';
 import { nextStudyDayStart, studyDayStart } from '../domain/day';
 import {
@@ -64,19 +66,26 @@ export async function readDeckToday(
   now: number,
   settings: SchedulerSettings,
   readAhead?: ReadAhead,
+  sections?: ReadonlySet<string>,
 ): Promise<DeckToday> {
   const dayEnd = nextStudyDayStart(now, settings.dayStartHour);
+  const inScope = <T extends Collection<CardStateRecord, [string, string]>>(items: T) =>
+    sections ? items.filter((item) => sections.has(item.section)) : items;
   const dueBefore = (queue: 'learning' | 'review') =>
-    db.cardStates
-      .where('[deckId+queue+due]')
-      .between([deckId, queue, -Infinity], [deckId, queue, dayEnd], true, false);
+    inScope(
+      db.cardStates
+        .where('[deckId+queue+due]')
+        .between([deckId, queue, -Infinity], [deckId, queue, dayEnd], true, false),
+    );
   const readReviews = (limit: number) =>
     limit > 0 ? dueBefore('review').limit(limit).toArray() : Promise.resolve([]);
   const readFresh = (limit: number) =>
     limit > 0
-      ? db.cardStates
-          .where('[deckId+queue+position]')
-          .between([deckId, 'new', -Infinity], [deckId, 'new', Infinity])
+      ? inScope(
+          db.cardStates
+            .where('[deckId+queue+position]')
+            .between([deckId, 'new', -Infinity], [deckId, 'new', Infinity]),
+        )
           .limit(limit)
           .toArray()
       : Promise.resolve([]);
@@ -99,7 +108,7 @@ export async function readDeckToday(
   let [logs, learning, nextDue, { today, limits }, [reviews, fresh]] = await Promise.all([
     logsRead,
     dueBefore('learning').toArray(),
-    nextDueAfterToday(db, deckId, now, settings.dayStartHour),
+    nextDueAfterToday(db, deckId, now, settings.dayStartHour, sections),
     todayRead,
     listsRead,
   ]);
@@ -152,16 +161,24 @@ export async function loadQueueAcross(
   });
 }
 
-/** The earliest time after today's study day that an item of the deck is due, or null. */
-export async function nextDueAfterToday(db: CardinalDb, deckId: string, now: number, dayStartHour: number) {
+/**
+ * The earliest time after today's study day that an item of the deck (of `sections`, when given) is due, or null.
+ */
+export async function nextDueAfterToday(
+  db: CardinalDb,
+  deckId: string,
+  now: number,
+  dayStartHour: number,
+  sections?: ReadonlySet<string>,
+) {
   const dayEnd = nextStudyDayStart(now, dayStartHour);
   const first = await Promise.all(
-    (['learning', 'review'] as const).map((queue) =>
-      db.cardStates
+    (['learning', 'review'] as const).map((queue) => {
+      const due = db.cardStates
         .where('[deckId+queue+due]')
-        .between([deckId, queue, dayEnd], [deckId, queue, Infinity])
-        .first(),
-    ),
+        .between([deckId, queue, dayEnd], [deckId, queue, Infinity]);
+      return (sections ? due.filter((item) => sections.has(item.section)) : due).first();
+    }),
   );
   const dues = first.flatMap((item) => (item ? [item.due] : []));
   return dues.length > 0 ? Math.min(...dues) : null;

@@ -8,6 +8,8 @@
  *   Two round trips to IndexedDB, however many decks.
  */
 
+import { sectionWithDescendants } from '../domain/deck/sectionScope';
+import { flattenSections } from '../domain/exam/sections';
 import type { TodayQueue } from '../domain/queue';
 import type { CardRecord, DeckRecord, ReviewLogRecord } from '../domain/records';
 import type { SchedulerSettings } from '../domain/settings';
@@ -23,6 +25,8 @@ export type ReviewScope = {
   /** The decks in scope, in id order. */
   decks: DeckRecord[];
   settings: Record<string, SchedulerSettings>;
+  /** A one-deck review of one section: the section, its title, and its ids with those of its sub-sections. */
+  section?: { id: string; title: string; ids: string[] };
 };
 
 export type ReviewDay = {
@@ -38,8 +42,15 @@ export type ReviewDay = {
 
 export type ReviewScreen = ReviewScope & ReviewDay;
 
-/** The decks in scope with their scheduler settings, or null when the scope names no installed deck. */
-export async function loadReviewScope(db: CardinalDb, scope: string): Promise<ReviewScope | null> {
+/**
+ * The decks in scope with their scheduler settings, or null when the scope names no installed deck (or `section`
+ * no section of it). `section` narrows a one-deck scope to a section and its sub-sections.
+ */
+export async function loadReviewScope(
+  db: CardinalDb,
+  scope: string,
+  section: string | null = null,
+): Promise<ReviewScope | null> {
   return db.transaction('r', [db.decks, db.settings], async () => {
     let decks: DeckRecord[];
     let settingsList: SchedulerSettings[];
@@ -53,10 +64,13 @@ export async function loadReviewScope(db: CardinalDb, scope: string): Promise<Re
       settingsList = [settings];
     }
     if (decks.length === 0) return null;
-    return {
-      decks,
-      settings: Object.fromEntries(decks.map((d, i) => [d.id, settingsList[i] as SchedulerSettings])),
-    };
+    const settings = Object.fromEntries(decks.map((d, i) => [d.id, settingsList[i] as SchedulerSettings]));
+    if (section === null) return { decks, settings };
+    const deck = decks.length === 1 ? decks[0] : undefined;
+    const ids = deck ? sectionWithDescendants(deck.sections, section) : null;
+    if (!deck || !ids) return null;
+    const title = flattenSections(deck.sections).find((s) => s.id === section)?.title ?? section;
+    return { decks, settings, section: { id: section, title, ids } };
   });
 }
 
@@ -73,7 +87,14 @@ export async function loadReviewDay(
   return db.transaction('r', [db.cards, db.cardStates, db.reviewLogs], async () => {
     const perDeck = await Promise.all(
       scope.decks.map((d) =>
-        readDeckToday(db, d.id, now, scope.settings[d.id] as SchedulerSettings, readAhead[d.id]),
+        readDeckToday(
+          db,
+          d.id,
+          now,
+          scope.settings[d.id] as SchedulerSettings,
+          readAhead[d.id],
+          scope.section && new Set(scope.section.ids),
+        ),
       ),
     );
     const queue = queueAcross(perDeck, now);

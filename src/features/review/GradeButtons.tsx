@@ -1,3 +1,4 @@
+import './reviewLayout.css';
 import { GRADE_NAMES, GRADES, type Grade4, type Outcome } from '../../domain/scheduler';
 import { useReviewSession } from '../../stores/reviewSession';
 
@@ -25,7 +26,12 @@ export function GradeButtons({ outcomes, suggested, onGrade }: Props) {
           onClick={() => onGrade(rating)}
           aria-keyshortcuts={String(rating)}
         >
-          <span className="grade-name">{GRADE_NAMES[rating]}</span>{' '}
+          <span className="grade-name">
+            {GRADE_NAMES[rating]}{' '}
+            <span className="key-hint" aria-hidden="true">
+              <kbd>{rating}</kbd>
+            </span>
+          </span>{' '}
           <span className="grade-interval">{outcomes[rating].label}</span>
           {suggested === rating && <span className="grade-suggested"> (suggested)</span>}
         </button>

@@ -62,7 +62,7 @@ export function PromptView({ prompt, phase, choice, onChoose, typedCheck }: Prop
                     onClick={() => onChoose(i)}
                     aria-keyshortcuts={i < 9 ? String(i + 1) : undefined}
                   >
-                    <span className="choice-key">{i + 1}</span> {option}
+                    <span className="choice-key">{i + 1}</span> <span className="choice-text">{option}</span>
                     {verdict === 'correct' && <span className="verdict"> ✓ correct answer</span>}
                     {verdict === 'wrong' && <span className="verdict"> ✗ your answer</span>}
                   </button>
@@ -70,13 +70,25 @@ export function PromptView({ prompt, phase, choice, onChoose, typedCheck }: Prop
               );
             })}
           </ol>
-          {phase === 'answer' && choice !== null && (
+          {phase === 'question' && (
+            <p className="key-hint choice-hint" aria-hidden="true">
+              <kbd>1</kbd>–<kbd>{Math.min(9, prompt.options.length)}</kbd> choose · <kbd>Space</kbd> show the
+              answer
+            </p>
+          )}
+          {phase === 'answer' && (
             <div className="choice-feedback">
               <p
                 role="status"
-                className={prompt.correct.includes(choice) ? 'feedback-right' : 'feedback-wrong'}
+                className={
+                  choice !== null && prompt.correct.includes(choice) ? 'feedback-right' : 'feedback-wrong'
+                }
               >
-                {prompt.correct.includes(choice) ? 'Correct.' : 'Incorrect.'}
+                {choice === null
+                  ? 'Not answered.'
+                  : prompt.correct.includes(choice)
+                    ? 'Correct.'
+                    : 'Incorrect.'}
               </p>
               <p className="explanation">{prompt.explanation}</p>
             </div>

@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from 'react';
-import { useParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { ALL_DECKS } from '../../db/reviewScreen';
 import { suggestedGrade } from '../../domain/answer';
 import { isCorrectChoice } from '../../domain/deck/prompt';
@@ -20,7 +20,8 @@ import { useOutcomes, usePrompt, useReviewScreen } from './useReviewScreen';
 
 export function ReviewPage() {
   const { scope = ALL_DECKS } = useParams();
-  const screen = useReviewScreen(scope);
+  const section = useSearchParams()[0].get('section');
+  const screen = useReviewScreen(scope, section);
   const prompt = usePrompt(screen);
   const session = useReviewSessionView();
   const actions = useReviewActions(screen);
@@ -30,8 +31,9 @@ export function ReviewPage() {
   const settings = item ? screen?.settings[item.deckId] : undefined;
   const deck = screen?.decks.find((d) => d.id === item?.deckId);
   const title = scope === ALL_DECKS ? 'All decks' : (screen?.decks[0]?.title ?? '');
+  const sessionScope = section === null ? scope : `${scope}?section=${section}`;
 
-  useEffect(() => session.begin(scope, now()), [scope, session.begin]);
+  useEffect(() => session.begin(sessionScope, now()), [sessionScope, session.begin]);
   useEffect(() => session.show(key, now()), [key, session.show]);
 
   // Intervals are computed when the answer shows, for the moment it shows (not while the question is up, so
@@ -53,8 +55,8 @@ export function ReviewPage() {
   const suggested: Grade4 | null =
     view.phase !== 'answer'
       ? null
-      : prompt?.kind === 'choice' && view.choice !== null
-        ? suggestedGrade(isCorrectChoice(prompt, view.choice))
+      : prompt?.kind === 'choice' // not answered (Space revealed it) suggests Again
+        ? suggestedGrade(view.choice !== null && isCorrectChoice(prompt, view.choice))
         : typedCheck
           ? suggestedGrade(typedCheck.correct)
           : null;
@@ -83,6 +85,7 @@ export function ReviewPage() {
       <div className="review-header">
         <h1 id="review-heading">
           Review: <span className="deck-name">{title}</span>
+          {screen.section && <span className="section-name"> › {screen.section.title}</span>}
         </h1>
         <QueueCounts counts={screen.queue.counts} current={item?.queue ?? null} />
       </div>
@@ -123,13 +126,16 @@ export function ReviewPage() {
                 </label>
               )}
               <button type="submit" className="primary" aria-keyshortcuts="Space Enter">
-                Show answer
+                Show answer{' '}
+                <span className="key-hint" aria-hidden="true">
+                  <kbd>Space</kbd>
+                </span>
               </button>
             </form>
           )}
           {view.phase === 'answer' && outcomes && (
             <>
-              <GuideExcerpt deck={deck} sectionId={item.section} />
+              <GuideExcerpt deck={deck} sectionId={item.section} card={screen.card?.card} />
               <GradeButtons outcomes={outcomes} suggested={suggested} onGrade={actions.grade} />
             </>
           )}

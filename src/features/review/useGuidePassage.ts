@@ -1,11 +1,10 @@
 import { useEffect, useState } from 'react';
-import { passagesOf } from '../../db/guides';
-import type { GuidePassage } from '../../domain/deck/guide';
+import { type GuideSectionText, passagesOf } from '../../db/guides';
 import type { DeckRecord } from '../../domain/records';
 
 /** The passage of the deck's source guide that a section follows, or null when the deck ships no guide. */
-export function useGuidePassage(deck: DeckRecord | undefined, sectionId: string): GuidePassage | null {
-  const [passage, setPassage] = useState<GuidePassage | null>(null);
+export function useGuidePassage(deck: DeckRecord | undefined, sectionId: string): GuideSectionText | null {
+  const [passage, setPassage] = useState<GuideSectionText | null>(null);
   const pending = deck ? passagesOf(deck) : undefined;
   useEffect(() => {
     let cancelled = false;

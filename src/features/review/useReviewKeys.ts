@@ -23,7 +23,7 @@ type Handlers = {
 /**
  * Anki's review keys: Space/Enter reveal (and, on the answer, take the suggested grade or Good), 1–4 grade,
  * u or Ctrl+Z undo, - bury, @ suspend, * mark. On multiple choice questions 1–9 pick an option (t/f for
- * true/false). Keys typed into a text field are left alone, except Enter (which the form handles).
+ * true/false) and Space shows the answer unanswered. Keys typed into a text field are left alone, except Enter (which the form handles).
  */
 export function useReviewKeys(handlers: Handlers) {
   const latest = useRef(handlers);
@@ -62,7 +62,12 @@ export function useReviewKeys(handlers: Handlers) {
           }
           if (Number.isInteger(n) && n >= 1 && n <= Math.min(9, h.prompt.options.length)) {
             event.preventDefault();
-            h.onChoose(n - 1);
+            return h.onChoose(n - 1);
+          }
+          // Space shows the answer without choosing (graded as not answered: Again is suggested).
+          if (event.key === ' ' && !onButton) {
+            event.preventDefault();
+            h.onReveal();
           }
           return;
         }

@@ -14,8 +14,11 @@ const REFRESH_MS = 10_000;
  * read when the day query runs, not when the page renders: a render alone (a reveal, a busy flag) must not
  * restart it, or every answer would pay for several reads.
  */
-export function useReviewScreen(scope: string): ReviewScreen | null | undefined {
-  const reviewScope = useDbQuery((db) => loadReviewScope(db, scope), [scope]);
+export function useReviewScreen(
+  scope: string,
+  section: string | null = null,
+): ReviewScreen | null | undefined {
+  const reviewScope = useDbQuery((db) => loadReviewScope(db, scope, section), [scope, section]);
   const period = Math.floor(useNow(REFRESH_MS) / REFRESH_MS);
   // How far the last read reached today's limits: the next read sizes its lists by it (results do not depend on it).
   const readAhead = useRef<ReviewDay['readAhead']>({});

@@ -1,47 +1,10 @@
+import './settings.css';
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import {
-  DEFAULT_SCHEDULER_SETTINGS,
-  type SchedulerSettings,
-  schedulerSettingsSchema,
-} from '../../domain/settings';
+import { DEFAULT_SCHEDULER_SETTINGS, type SchedulerSettings } from '../../domain/settings';
 import { NotFound } from '../../ui/NotFound';
+import { type Draft, fromDraft, toDraft } from './settingsForm';
 import { useDeckSettings } from './useDeckSettings';
-
-type Draft = Record<keyof SchedulerSettings, string | boolean>;
-
-function toDraft(s: SchedulerSettings): Draft {
-  return {
-    ...s,
-    desiredRetention: s.desiredRetention.toFixed(2),
-    maximumIntervalDays: String(s.maximumIntervalDays),
-    newPerDay: String(s.newPerDay),
-    reviewsPerDay: String(s.reviewsPerDay),
-    learningSteps: s.learningSteps.join(' '),
-    relearningSteps: s.relearningSteps.join(' '),
-    dayStartHour: String(s.dayStartHour),
-    leechThreshold: String(s.leechThreshold),
-  };
-}
-
-function fromDraft(d: Draft) {
-  const steps = (v: string | boolean) =>
-    String(v)
-      .split(/[\s,]+/)
-      .filter(Boolean);
-  return schedulerSettingsSchema.safeParse({
-    desiredRetention: Number(d.desiredRetention),
-    maximumIntervalDays: Number(d.maximumIntervalDays),
-    newPerDay: Number(d.newPerDay),
-    reviewsPerDay: Number(d.reviewsPerDay),
-    learningSteps: steps(d.learningSteps),
-    relearningSteps: steps(d.relearningSteps),
-    fuzz: d.fuzz === true,
-    dayStartHour: Number(d.dayStartHour),
-    leechThreshold: Number(d.leechThreshold),
-    typeInAnswers: d.typeInAnswers === true,
-  });
-}
 
 const NUMBER_FIELDS: Array<[keyof SchedulerSettings, string, string]> = [
   [
@@ -68,7 +31,7 @@ export function SettingsPage() {
   const { deckId = '' } = useParams();
   const { data, save, reschedule } = useDeckSettings(deckId);
   const [draft, setDraft] = useState<Draft | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [errors, setErrors] = useState<Partial<Record<keyof SchedulerSettings, string>>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [offerReschedule, setOfferReschedule] = useState<SchedulerSettings | null>(null);
 
@@ -84,15 +47,16 @@ export function SettingsPage() {
     event.preventDefault();
     if (!data || !draft) return;
     const parsed = fromDraft(draft);
-    if (!parsed.success) {
-      setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
-      setMessage('Some settings need fixing before they can be saved.');
+    if (!parsed.ok) {
+      setErrors(parsed.errors);
+      setMessage('Some settings need fixing before they can be saved: see the fields marked below.');
       return;
     }
     setErrors({});
-    await save(parsed.data);
+    await save(parsed.settings);
     setMessage('Settings saved.');
-    if (parsed.data.desiredRetention !== data.settings.desiredRetention) setOfferReschedule(parsed.data);
+    if (parsed.settings.desiredRetention !== data.settings.desiredRetention)
+      setOfferReschedule(parsed.settings);
   }
 
   const set = (key: keyof SchedulerSettings, value: string | boolean) => setDraft({ ...draft, [key]: value });
@@ -100,19 +64,25 @@ export function SettingsPage() {
     key: keyof SchedulerSettings,
     label: string,
     help: string,
-    inputMode: 'decimal' | 'numeric',
+    inputMode: 'decimal' | 'numeric' | 'text',
   ) => (
     <div className="field" key={key}>
       <label htmlFor={`setting-${key}`}>{label}</label>
       <input
         id={`setting-${key}`}
         inputMode={inputMode}
+        // Step lists ("1m 10m") need letters and spaces: a text keyboard, not a number pad.
+        {...(inputMode === 'text'
+          ? { pattern: '[0-9.mhd ,]*', autoCapitalize: 'off', autoCorrect: 'off', spellCheck: false }
+          : {})}
         value={String(draft[key])}
         onChange={(e) => set(key, e.target.value)}
         aria-invalid={errors[key] ? true : undefined}
         aria-describedby={`setting-${key}-help`}
       />
-      <small id={`setting-${key}-help`}>{errors[key] ? `${label} ${errors[key]}.` : help}</small>
+      <small id={`setting-${key}-help`} className={errors[key] ? 'field-error' : undefined}>
+        {errors[key] ?? help}
+      </small>
     </div>
   );
 
@@ -125,8 +95,8 @@ export function SettingsPage() {
           {NUMBER_FIELDS.map(([key, label, help]) =>
             field(key, label, help, key === 'desiredRetention' ? 'decimal' : 'numeric'),
           )}
-          {field('learningSteps', 'Learning steps', 'Space-separated, e.g. 1m 10m (m, h or d).', 'decimal')}
-          {field('relearningSteps', 'Relearning steps', 'Steps after a lapse, e.g. 10m.', 'decimal')}
+          {field('learningSteps', 'Learning steps', 'Space-separated, e.g. 1m 10m (m, h or d).', 'text')}
+          {field('relearningSteps', 'Relearning steps', 'Steps after a lapse, e.g. 10m.', 'text')}
           <div className="field checkbox">
             <input
               id="setting-fuzz"
@@ -154,7 +124,14 @@ export function SettingsPage() {
           <button type="submit" className="primary">
             Save settings
           </button>
-          <button type="button" onClick={() => setDraft(toDraft(DEFAULT_SCHEDULER_SETTINGS))}>
+          <button
+            type="button"
+            onClick={() => {
+              setDraft(toDraft(DEFAULT_SCHEDULER_SETTINGS));
+              setErrors({});
+              setMessage('Defaults restored in the form: save to keep them.');
+            }}
+          >
             Restore defaults
           </button>
           <Link to="/">Back to your decks</Link>

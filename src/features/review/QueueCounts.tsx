@@ -17,7 +17,7 @@ export function QueueCounts({ counts, current }: Props) {
       role="status"
       aria-label={`Remaining today: ${counts.new} new, ${counts.learning} learning, ${counts.review} review`}
     >
-      {part('new', 'New', counts.new)} · {part('learning', 'Learning', counts.learning)} ·{' '}
+      {part('new', 'New today', counts.new)} · {part('learning', 'Learning', counts.learning)} ·{' '}
       {part('review', 'Review', counts.review)}
     </p>
   );

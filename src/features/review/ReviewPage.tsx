@@ -8,6 +8,7 @@ import { checkTypedAnswer, TYPE_IN_MAX_LENGTH } from '../../domain/typeDiff';
 import { now, useNow } from '../../stores/clock';
 import { presentationKey, presentationOf, useReviewSessionView } from '../../stores/reviewSession';
 import { NotFound } from '../../ui/NotFound';
+import { CountsHelp } from './CountsHelp';
 import { GradeButtons } from './GradeButtons';
 import { GuideExcerpt } from './GuideExcerpt';
 import { PromptView } from './PromptView';
@@ -88,6 +89,7 @@ export function ReviewPage() {
           {screen.section && <span className="section-name"> › {screen.section.title}</span>}
         </h1>
         <QueueCounts counts={screen.queue.counts} current={item?.queue ?? null} />
+        <CountsHelp />
       </div>
       {session.notice && (
         <p className="notice" role="status">

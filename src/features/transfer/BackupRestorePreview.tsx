@@ -13,7 +13,7 @@ import { TransferError } from './TransferError';
 const TABLE_NAMES: Record<string, [string, string]> = {
   decks: ['deck', 'decks'],
   cards: ['card', 'cards'],
-  cardStates: ['review item (card state)', 'review items (card states)'],
+  cardStates: ['card progress entry', 'card progress entries (one per card side or cloze blank)'],
   reviewLogs: ['review log entry', 'review log entries'],
   settings: ['setting', 'settings'],
   exams: ['exam', 'exams'],

@@ -1,12 +1,18 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { busyPortMessage, startLogger } from './tests/startOutput.ts';
+
+/** `npm start` prints only the address (see tests/startOutput.ts); every other command logs as Vite does. */
+const isStart = process.env.npm_lifecycle_event === 'start';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), busyPortMessage()],
+  ...(isStart ? { customLogger: startLogger() } : {}),
   build: { target: 'es2022', sourcemap: true },
   // Module workers: the import worker loads the Anki reader as its own chunk, only for .apkg files.
   worker: { format: 'es' },
-  preview: { host: '127.0.0.1' },
+  // `npm start -- --port 4500` chooses another port; a busy port is one line with that fix (busyPortMessage).
+  preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   test: {
     projects: [
       {

@@ -119,6 +119,9 @@ export function GuidePage() {
               );
             })}
           </div>
+          <a className="guide-to-contents" href="#guide-contents">
+            ↑ Contents
+          </a>
         </div>
       )}
     </article>

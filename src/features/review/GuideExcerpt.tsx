@@ -26,7 +26,9 @@ export function GuideExcerpt({
     () => (passage && card ? findExcerpt(passage.blocks, cardText(card)) : null),
     [passage, card],
   );
-  const [expanded, setExpanded] = useState(false);
+  // Expanded for one card only: the next card starts collapsed.
+  const [expandedFor, setExpandedFor] = useState<string | null>(null);
+  const expanded = card !== undefined && expandedFor === card.id;
   const bodyId = useId();
   if (!passage || !deck) return null;
   const title = flattenSections(deck.sections).find((s) => s.id === sectionId)?.title ?? sectionId;
@@ -51,7 +53,7 @@ export function GuideExcerpt({
           className="link-button"
           aria-expanded={expanded}
           aria-controls={bodyId}
-          onClick={() => setExpanded((e) => !e)}
+          onClick={() => setExpandedFor(expanded ? null : (card?.id ?? null))}
         >
           {expanded ? 'less' : 'more'}
         </button>

@@ -27,8 +27,9 @@ describe('Review of one section', () => {
       basic('c', { section: 'alpha-one' }),
     ]);
     const { user } = renderRoute(db, '/review/test-deck?section=alpha');
-    expect(await screen.findByRole('heading', { name: /^Review: Test deck\s*› Alpha$/ })).toBeInTheDocument();
-    expect(await screen.findByText('Front of a')).toBeInTheDocument();
+    // The first render of the file loads the review page's modules: a generous wait on a busy machine.
+    expect(await screen.findByText('Front of a', {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: /^Review: Test deck\s*› Alpha$/ })).toBeInTheDocument();
     expect(counts()).toHaveAccessibleName('Remaining today: 2 new, 0 learning, 0 review');
     await user.keyboard(' ');
     await user.keyboard('4');
@@ -37,7 +38,7 @@ describe('Review of one section', () => {
     await user.keyboard('4');
     expect(await screen.findByRole('heading', { name: 'Done for today' })).toBeInTheDocument();
     expect(screen.queryByText('Front of b')).not.toBeInTheDocument();
-  });
+  }, 20_000);
 
   it('says so when the section does not exist', async () => {
     const db = await deckWith([basic('a')]);

@@ -12,7 +12,11 @@ const NUMBER_FIELDS: Array<[keyof SchedulerSettings, string, string]> = [
     'Desired retention',
     'Probability of recall FSRS aims for, 0.70–0.99. Higher means more reviews.',
   ],
-  ['newPerDay', 'New cards per day', ''],
+  [
+    'newPerDay',
+    'New cards per day',
+    'How many unseen cards a day may bring in: the review shows them as “New today”.',
+  ],
   ['reviewsPerDay', 'Maximum reviews per day', ''],
   ['maximumIntervalDays', 'Maximum interval (days)', ''],
   [

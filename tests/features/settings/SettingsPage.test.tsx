@@ -13,7 +13,7 @@ async function settingsPage() {
   return { db, ...view };
 }
 
-describe('Settings page', () => {
+describe('Settings page', { timeout: 20_000 }, () => {
   it('says what a number field accepts in plain words and saves nothing', async () => {
     const { db, user } = await settingsPage();
     const newPerDay = screen.getByRole('textbox', { name: 'New cards per day' });

@@ -33,11 +33,11 @@ async function guideDb(cards: Card[] = []) {
   return db;
 }
 
-describe('Guide page', () => {
+describe('Guide page', { timeout: 20_000 }, () => {
   it('shows the guide split into the deck sections and focuses the section named in the address', async () => {
     const db = await guideDb();
     renderRoute(db, '/decks/test-deck/guide#san');
-    const san = await screen.findByRole('heading', { name: 'SAN', level: 3 });
+    const san = await screen.findByRole('heading', { name: 'SAN', level: 3 }, { timeout: 5000 });
     expect(san).toHaveAttribute('id', 'san');
     await waitFor(() => expect(san).toHaveFocus());
     const section = screen.getByRole('region', { name: 'SAN' });
@@ -61,7 +61,7 @@ describe('Guide page', () => {
   it('renders the comparison table as a table with every row and column of the guide', async () => {
     const db = await guideDb();
     renderRoute(db, '/decks/test-deck/guide');
-    const section = await screen.findByRole('region', { name: 'Hypervisor Comparison' });
+    const section = await screen.findByRole('region', { name: 'Hypervisor Comparison' }, { timeout: 5000 });
     const table = await within(section).findByRole('table');
     const rows = within(table).getAllByRole('row');
     const expected = guideText
@@ -91,7 +91,7 @@ describe('Guide page', () => {
   it('shows sub-headings and bullet lists as such, with no literal "- "', async () => {
     const db = await guideDb();
     renderRoute(db, '/decks/test-deck/guide');
-    const overview = await screen.findByRole('region', { name: 'Overview' });
+    const overview = await screen.findByRole('region', { name: 'Overview' }, { timeout: 5000 });
     expect(
       await within(overview).findByRole('heading', { name: 'Key Benefits:', level: 3 }),
     ).toBeInTheDocument();
@@ -110,7 +110,7 @@ describe('Guide page', () => {
       basic('o.one', { section: 'overview' }),
     ]);
     renderRoute(db, '/decks/test-deck/guide');
-    const storage = await screen.findByRole('region', { name: 'Storage Virtualization' });
+    const storage = await screen.findByRole('region', { name: 'Storage Virtualization' }, { timeout: 5000 });
     // The storage section counts its own card and SAN's; a reversed card counts once.
     expect(await within(storage).findByText('2 cards')).toBeInTheDocument();
     expect(within(storage).getByRole('link', { name: 'Study “Storage Virtualization”' })).toHaveAttribute(

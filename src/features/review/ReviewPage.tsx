@@ -130,7 +130,7 @@ export function ReviewPage() {
               <button type="submit" className="primary" aria-keyshortcuts="Space Enter">
                 Show answer{' '}
                 <span className="key-hint" aria-hidden="true">
-                  <kbd>Space</kbd>
+                  <kbd>{typeIn ? 'Enter' : 'Space'}</kbd>
                 </span>
               </button>
             </form>

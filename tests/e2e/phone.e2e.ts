@@ -104,6 +104,16 @@ describe.skipIf(!hasChromium)('On a 390×844 phone', () => {
     expect(await table.getByRole('columnheader').count()).toBe(5);
     // The page itself does not scroll sideways: the table scrolls inside its own box.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+
+    // "Study this section" opens a review of that section's cards.
+    await page.getByRole('link', { name: 'Study “Hypervisor Comparison”' }).click();
+    await page.getByRole('heading', { name: /Hypervisor Comparison/, level: 1 }).waitFor();
+    expect(page.url()).toMatch(/\/review\/virtualization\?section=comparison$/);
+    await page
+      .getByRole('article', { name: 'Card' })
+      .getByText(/comparison table|hypervisor/i)
+      .first()
+      .waitFor();
     expect(pageErrors(page)).toEqual([]);
   });
 });

@@ -80,12 +80,12 @@ function add(hist: Histogram, value: number) {
  * Adds items to the tally (in place). `today` is today's study day, `dayOf` the study day of an instant, and
  * `recall(item)` the item's retrievability now (0 for an item never reviewed). Retired items are left out.
  */
-export function tallyItems(
+export function tallyItems<T extends StatsItem>(
   tally: CardTally,
-  items: Iterable<StatsItem>,
+  items: Iterable<T>,
   today: number,
   dayOf: (at: number) => number,
-  recall: (item: StatsItem) => number,
+  recall: (item: T) => number,
 ): void {
   for (const item of items) {
     if (item.retired) continue;

@@ -89,7 +89,8 @@ export function tallyLogs(
     if (again) day.again++;
     const group: ButtonGroup =
       log.state !== 2 ? 'learning' : log.scheduled_days >= MATURE_DAYS ? 'mature' : 'young';
-    tally.buttons[group][log.rating - 1]++;
+    const buttons = tally.buttons[group];
+    buttons[log.rating - 1] = (buttons[log.rating - 1] ?? 0) + 1;
     if (group !== 'learning') {
       const pass = group === 'mature' ? day.mature : day.young;
       pass.total++;

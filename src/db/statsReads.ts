@@ -1,0 +1,103 @@
+/**
+ * Reads for the statistics page, made for a Web Worker: review logs and review items are read in pages along
+ * their indexes (never all at once), and the calendar comes from index keys alone (no log is deserialized).
+ */
+import { type FlatSection, flattenSections } from '../domain/exam/sections';
+import type { CardStateRecord, ReviewLogRecord } from '../domain/records';
+import type { SchedulerSettings } from '../domain/settings';
+import type { CardinalDb } from './database';
+import { getSchedulerSettings } from './schedulerSettingsRepo';
+
+export const STATS_PAGE_SIZE = 20_000;
+
+export type StatsDeck = {
+  id: string;
+  title: string;
+  settings: SchedulerSettings;
+  /** The deck's sections in guide order when it ships a guide; empty otherwise. */
+  guideSections: FlatSection[];
+};
+
+/** The decks a statistics scope covers (one deck, or every deck when `deckId` is null), with their settings. */
+export async function statsDecks(db: CardinalDb, deckId: string | null): Promise<StatsDeck[]> {
+  const decks = deckId
+    ? [await db.decks.get(deckId)].filter((d) => d !== undefined)
+    : await db.decks.toArray();
+  return Promise.all(
+    decks.map(async (d) => ({
+      id: d.id,
+      title: d.title,
+      settings: await getSchedulerSettings(db, d.id),
+      guideSections: d.source.file === undefined ? [] : flattenSections(d.sections),
+    })),
+  );
+}
+
+/** The times of a deck's answers since `from`, from the [deckId+review] index keys (no log is read). */
+export async function answerTimes(db: CardinalDb, deckId: string, from: number): Promise<number[]> {
+  const keys = await db.reviewLogs
+    .where('[deckId+review]')
+    .between([deckId, from], [deckId, Infinity], true, true)
+    .keys();
+  return keys.map((k) => (k as unknown as [string, number])[1]);
+}
+
+/**
+ * Calls `onPage` with a deck's logs since `from`, oldest first, `pageSize` at a time. Pages split between two
+ * different times, so answers given at the same millisecond are never split or repeated.
+ */
+export async function forEachLogPage(
+  db: CardinalDb,
+  deckId: string,
+  from: number,
+  onPage: (logs: ReviewLogRecord[]) => void | Promise<void>,
+  pageSize = STATS_PAGE_SIZE,
+): Promise<void> {
+  let lower = from;
+  let includeLower = true;
+  for (;;) {
+    const page = await db.reviewLogs
+      .where('[deckId+review]')
+      .between([deckId, lower], [deckId, Infinity], includeLower, true)
+      .limit(pageSize)
+      .toArray();
+    if (page.length < pageSize) {
+      if (page.length > 0) await onPage(page);
+      return;
+    }
+    const last = (page.at(-1) as ReviewLogRecord).review;
+    let cut = page.length;
+    while (cut > 0 && (page[cut - 1] as ReviewLogRecord).review === last) cut--;
+    // A whole page at one millisecond: take every log of that millisecond at once.
+    const rows =
+      cut === 0
+        ? await db.reviewLogs.where('[deckId+review]').equals([deckId, last]).toArray()
+        : page.slice(0, cut);
+    await onPage(rows);
+    lower = cut === 0 ? last : (rows.at(-1) as ReviewLogRecord).review;
+    includeLower = false;
+  }
+}
+
+/** Calls `onPage` with a deck's review items, `pageSize` at a time, in key order. */
+export async function forEachItemPage(
+  db: CardinalDb,
+  deckId: string,
+  onPage: (items: CardStateRecord[]) => void | Promise<void>,
+  pageSize = STATS_PAGE_SIZE,
+): Promise<void> {
+  let after: [string, string] | null = null;
+  for (;;) {
+    const range = db.cardStates.where('[deckId+itemId]');
+    const page: CardStateRecord[] = await (after
+      ? range.between(after, [deckId, '\uffff'], false, true)
+      : range.between([deckId, ''], [deckId, '\uffff'], true, true)
+    )
+      .limit(pageSize)
+      .toArray();
+    if (page.length > 0) await onPage(page);
+    if (page.length < pageSize) return;
+    const last = page.at(-1) as CardStateRecord;
+    after = [deckId, last.itemId];
+  }
+}

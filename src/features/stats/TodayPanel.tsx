@@ -1,0 +1,28 @@
+/** Today at a glance: answers, time, again rate, new cards, and the streak. */
+import type { TodaySummary } from '../../domain/stats/reviewTally';
+import type { Streaks } from '../../domain/stats/streaks';
+import { count, duration, percent } from './format';
+
+export function TodayPanel({ today, streaks }: { today: TodaySummary; streaks: Streaks }) {
+  const items: Array<[string, string]> = [
+    ['Answers', today.answers.toLocaleString('en')],
+    ['Time', duration(today.timeMs)],
+    ['Again', today.answers ? percent(today.againRate) : '–'],
+    ['New cards', today.newCards.toLocaleString('en')],
+    ['Streak', count(streaks.current, 'day')],
+    ['Longest streak', count(streaks.longest, 'day')],
+  ];
+  return (
+    <section aria-labelledby="stats-today">
+      <h2 id="stats-today">Today</h2>
+      <dl className="stats-today">
+        {items.map(([term, value]) => (
+          <div key={term}>
+            <dt>{term}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}

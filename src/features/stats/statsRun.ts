@@ -1,0 +1,78 @@
+/**
+ * Computes the statistics of one request and posts them part by part, cheapest first: the calendar (index keys
+ * only), then the review items, then the period's logs page by page (with the running tally after each page).
+ * Runs in the statistics worker, or in the page where there is no Worker (jsdom); memory stays bounded by one
+ * page of logs whatever the history's size.
+ */
+import type { CardinalDb } from '../../db/database';
+import { answerTimes, forEachItemPage, forEachLogPage, statsDecks } from '../../db/statsReads';
+import { retrievability } from '../../domain/scheduler';
+import { DEFAULT_SCHEDULER_SETTINGS } from '../../domain/settings';
+import { emptyCardTally, tallyItems } from '../../domain/stats/cardStats';
+import { emptyTally, hourIndexer, tallyLogs } from '../../domain/stats/reviewTally';
+import { streaks } from '../../domain/stats/streaks';
+import { studyDayIndexer, studyDayNumber } from '../../domain/stats/studyDays';
+import type { StatsReply, StatsRequest } from './statsMessages';
+
+const YEAR_DAYS = 365;
+const DAY_MS = 86_400_000;
+
+export async function runStats(
+  db: CardinalDb,
+  request: StatsRequest,
+  post: (reply: StatsReply) => void,
+): Promise<void> {
+  const decks = await statsDecks(db, request.deckId);
+  // Every deck of the scope is counted on the first deck's study day (decks rarely differ).
+  const dayStartHour = decks[0]?.settings.dayStartHour ?? DEFAULT_SCHEDULER_SETTINGS.dayStartHour;
+  const dayOf = studyDayIndexer(dayStartHour);
+  const today = studyDayNumber(request.now, dayStartHour);
+  const periodFrom =
+    request.periodDays === null ? -Infinity : request.now - request.periodDays * DAY_MS - DAY_MS;
+  const calendarFrom = Math.min(periodFrom, request.now - (YEAR_DAYS + 7) * DAY_MS);
+
+  const perDay = new Map<number, number>();
+  let periodAnswers = 0;
+  for (const deck of decks) {
+    for (const at of await answerTimes(db, deck.id, calendarFrom)) {
+      const day = dayOf(at);
+      perDay.set(day, (perDay.get(day) ?? 0) + 1);
+      if (at >= periodFrom) periodAnswers++;
+    }
+  }
+  post({
+    type: 'calendar',
+    today,
+    dayStartHour,
+    days: [...perDay].sort((a, b) => a[0] - b[0]),
+    // Over the days read: the last year, or all history when the period is all of it.
+    streaks: streaks(perDay.keys(), today),
+    periodAnswers,
+    decks: decks.map((d) => ({
+      id: d.id,
+      title: d.title,
+      desiredRetention: d.settings.desiredRetention,
+      sections: d.guideSections,
+    })),
+  });
+
+  const cards = emptyCardTally(request.forecastDays);
+  for (const deck of decks) {
+    await forEachItemPage(db, deck.id, (items) =>
+      tallyItems(cards, items, today, dayOf, (item) => retrievability(item.fsrs, request.now, deck.settings)),
+    );
+  }
+  post({ type: 'cards', tally: cards });
+
+  const tally = emptyTally();
+  const hourOf = hourIndexer();
+  let read = 0;
+  for (const deck of decks) {
+    await forEachLogPage(db, deck.id, periodFrom, (logs) => {
+      tallyLogs(tally, logs, dayOf, hourOf);
+      read += logs.length;
+      post({ type: 'reviews', tally, read, done: false });
+    });
+  }
+  post({ type: 'reviews', tally, read, done: true });
+}

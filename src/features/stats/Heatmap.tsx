@@ -3,6 +3,7 @@
  * answers it had. The grid is a picture for sighted users (with a tooltip per day); its summary and the month
  * table say the same in words.
  */
+import { useEffect, useRef } from 'react';
 import { dayLabel } from '../../domain/stats/studyDays';
 import { count } from './format';
 
@@ -15,6 +16,12 @@ function level(n: number, max: number): number {
 
 export function Heatmap({ days, today }: { days: ReadonlyArray<[number, number]>; today: number }) {
   const counts = new Map(days);
+  const scroller = useRef<HTMLDivElement>(null);
+  // On a narrow screen the calendar scrolls sideways: it opens on the latest weeks.
+  useEffect(() => {
+    const el = scroller.current;
+    if (el) el.scrollLeft = el.scrollWidth;
+  }, []);
   // The last column ends with today's week; day 0 (1970-01-01) was a Thursday, so (day + 3) % 7 is 0 on Mondays.
   const weekday = (((today + 3) % 7) + 7) % 7;
   const first = today - weekday - (WEEKS - 1) * 7;
@@ -38,25 +45,27 @@ export function Heatmap({ days, today }: { days: ReadonlyArray<[number, number]>
       <figcaption id="heatmap-title" className="chart-title">
         Answers per day, last 12 months
       </figcaption>
-      <div
-        className="heatmap"
-        role="img"
-        aria-label={`Calendar: ${count(total, 'answer')} on ${count(studied, 'day')}`}
-      >
-        {cells.map((c, i) =>
-          c ? (
-            <span
-              key={c.day}
-              className={`heatmap-cell level-${level(c.n, max)}${c.day === today ? ' today' : ''}`}
-              data-day={dayLabel(c.day)}
-              data-count={c.n}
-              title={`${dayLabel(c.day)}: ${count(c.n, 'answer')}`}
-            />
-          ) : (
-            // biome-ignore lint/suspicious/noArrayIndexKey: the empty cells after today are positional
-            <span key={`empty-${i}`} className="heatmap-cell empty" />
-          ),
-        )}
+      <div className="heatmap-scroll" ref={scroller}>
+        <div
+          className="heatmap"
+          role="img"
+          aria-label={`Calendar: ${count(total, 'answer')} on ${count(studied, 'day')}`}
+        >
+          {cells.map((c, i) =>
+            c ? (
+              <span
+                key={c.day}
+                className={`heatmap-cell level-${level(c.n, max)}${c.day === today ? ' today' : ''}`}
+                data-day={dayLabel(c.day)}
+                data-count={c.n}
+                title={`${dayLabel(c.day)}: ${count(c.n, 'answer')}`}
+              />
+            ) : (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the empty cells after today are positional
+              <span key={`empty-${i}`} className="heatmap-cell empty" />
+            ),
+          )}
+        </div>
       </div>
       <p className="chart-summary">
         {count(total, 'answer')} on {count(studied, 'study day')} in the last 12 months.

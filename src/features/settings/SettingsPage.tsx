@@ -6,6 +6,7 @@ import {
   schedulerSettingsSchema,
 } from '../../domain/settings';
 import { NotFound } from '../../ui/NotFound';
+import { OptimizePanel } from './OptimizePanel';
 import { useDeckSettings } from './useDeckSettings';
 
 type Draft = Record<keyof SchedulerSettings, string | boolean>;
@@ -161,6 +162,7 @@ export function SettingsPage() {
         </div>
         {message && <p role="status">{message}</p>}
       </form>
+      <OptimizePanel deckId={deckId} />
       {offerReschedule && (
         <div
           role="alertdialog"

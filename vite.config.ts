@@ -1,12 +1,20 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
+const crossOriginIsolation = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
 export default defineConfig({
   plugins: [react()],
   build: { target: 'es2022', sourcemap: true },
   // Module workers: the import worker loads the Anki reader as its own chunk, only for .apkg files.
   worker: { format: 'es' },
-  preview: { host: '127.0.0.1' },
+  // Cross-origin isolation, so the FSRS optimizer's shared WebAssembly memory can be read by the page for its
+  // progress bar (SharedArrayBuffer). Everything the app loads is same-origin.
+  server: { headers: crossOriginIsolation },
+  preview: { host: '127.0.0.1', headers: crossOriginIsolation },
   test: {
     projects: [
       {

@@ -113,6 +113,7 @@ describe.skipIf(!hasChromium)('Statistics in Chromium', () => {
     expect(await seedHistory(page, 60, 9)).toBe(540);
     await page.reload();
     await page.getByRole('button', { name: 'Optimize parameters' }).click();
+    expect(await page.evaluate(() => window.crossOriginIsolated)).toBe(true); // the progress bar can read shared memory
     await page.getByRole('heading', { name: 'Result on your 480 reviews' }).waitFor({ timeout: 60_000 });
     const rows = page
       .getByRole('table', { name: 'Current and fitted parameters on your history' })

@@ -8,7 +8,6 @@ import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { listDecks } from '../../db/decksRepo';
 import { useDbQuery } from '../../db/react';
-import { todaySummary } from '../../domain/stats/reviewTally';
 import { now } from '../../stores/clock';
 import { CardCharts } from './CardCharts';
 import { Heatmap } from './Heatmap';
@@ -52,11 +51,12 @@ export function StatsPage() {
     return first;
   }, [calendar, periodDays, reviews]);
   const deckInfo = calendar?.decks.find((d) => d.id === deckId);
+  const deckTitle = decks?.find((d) => d.id === deckId)?.title;
   const retentions = [...new Set(calendar?.decks.map((d) => d.desiredRetention) ?? [])];
 
   return (
     <section className="stats" aria-labelledby="stats-heading" aria-busy={!reviews?.done}>
-      <h1 id="stats-heading">Statistics{deckInfo ? `: ${deckInfo.title}` : ''}</h1>
+      <h1 id="stats-heading">Statistics{deckTitle ? `: ${deckTitle}` : ''}</h1>
       <div className="stats-controls">
         <div className="field">
           <label htmlFor="stats-deck">Deck</label>
@@ -85,25 +85,9 @@ export function StatsPage() {
         </div>
       </div>
       {stats.error && <p role="alert">The statistics could not be computed: {stats.error}</p>}
-      {!calendar && !stats.error && <p role="status">Counting…</p>}
-      {calendar && (
-        <>
-          <TodayPanel
-            today={
-              reviews
-                ? todaySummary(reviews.tally, calendar.today)
-                : {
-                    answers: calendar.days.find(([d]) => d === calendar.today)?.[1] ?? 0,
-                    timeMs: 0,
-                    againRate: 0,
-                    newCards: 0,
-                  }
-            }
-            streaks={calendar.streaks}
-          />
-          <Heatmap days={calendar.days} today={calendar.today} />
-        </>
-      )}
+      {!stats.today && !stats.error && <p role="status">Counting…</p>}
+      {stats.today && <TodayPanel today={stats.today} streaks={calendar?.streaks} />}
+      {calendar && <Heatmap days={calendar.days} today={calendar.today} />}
       {calendar && !reviews?.done && (
         <p role="status">
           <label>

@@ -3,14 +3,15 @@ import type { TodaySummary } from '../../domain/stats/reviewTally';
 import type { Streaks } from '../../domain/stats/streaks';
 import { count, duration, percent } from './format';
 
-export function TodayPanel({ today, streaks }: { today: TodaySummary; streaks: Streaks }) {
+/** `streaks` arrive with the calendar, a moment after today's figures. */
+export function TodayPanel({ today, streaks }: { today: TodaySummary; streaks: Streaks | undefined }) {
   const items: Array<[string, string]> = [
     ['Answers', today.answers.toLocaleString('en')],
     ['Time', duration(today.timeMs)],
     ['Again', today.answers ? percent(today.againRate) : '–'],
     ['New cards', today.newCards.toLocaleString('en')],
-    ['Streak', count(streaks.current, 'day')],
-    ['Longest streak', count(streaks.longest, 'day')],
+    ['Streak', streaks ? count(streaks.current, 'day') : '…'],
+    ['Longest streak', streaks ? count(streaks.longest, 'day') : '…'],
   ];
   return (
     <section aria-labelledby="stats-today">

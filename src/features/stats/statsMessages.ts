@@ -1,7 +1,7 @@
 /** What the statistics page asks its worker, and what the worker answers, in the order it answers. */
 import type { FlatSection } from '../../domain/exam/sections';
 import type { CardTally } from '../../domain/stats/cardStats';
-import type { ReviewTally } from '../../domain/stats/reviewTally';
+import type { ReviewTally, TodaySummary } from '../../domain/stats/reviewTally';
 import type { Streaks } from '../../domain/stats/streaks';
 
 export type StatsRequest = {
@@ -29,6 +29,8 @@ export type CalendarPart = {
 };
 
 export type StatsReply =
+  /** First and cheapest: today's answers alone (one small index range). */
+  | { type: 'today'; today: TodaySummary }
   | CalendarPart
   | { type: 'cards'; tally: CardTally }
   | { type: 'reviews'; tally: ReviewTally; read: number; done: boolean }

@@ -6,10 +6,11 @@
  */
 import type { CardinalDb } from '../../db/database';
 import { answerTimes, forEachItemPage, forEachLogPage, statsDecks } from '../../db/statsReads';
+import { studyDayStart } from '../../domain/day';
 import { retrievability } from '../../domain/scheduler';
 import { DEFAULT_SCHEDULER_SETTINGS } from '../../domain/settings';
 import { emptyCardTally, tallyItems } from '../../domain/stats/cardStats';
-import { emptyTally, hourIndexer, tallyLogs } from '../../domain/stats/reviewTally';
+import { emptyTally, hourIndexer, tallyLogs, todaySummary } from '../../domain/stats/reviewTally';
 import { streaks } from '../../domain/stats/streaks';
 import { studyDayIndexer, studyDayNumber } from '../../domain/stats/studyDays';
 import type { StatsReply, StatsRequest } from './statsMessages';
@@ -29,6 +30,13 @@ export async function runStats(
   const today = studyDayNumber(request.now, dayStartHour);
   const periodFrom =
     request.periodDays === null ? -Infinity : request.now - request.periodDays * DAY_MS - DAY_MS;
+  // Today's answers first: the page shows them while the rest is counted.
+  const todayTally = emptyTally();
+  const todayFrom = studyDayStart(request.now, dayStartHour);
+  for (const deck of decks)
+    await forEachLogPage(db, deck.id, todayFrom, (logs) => tallyLogs(todayTally, logs, dayOf, hourIndexer()));
+  post({ type: 'today', today: todaySummary(todayTally, today) });
+
   const calendarFrom = Math.min(periodFrom, request.now - (YEAR_DAYS + 7) * DAY_MS);
 
   const perDay = new Map<number, number>();

@@ -6,11 +6,12 @@
 import { useEffect, useState } from 'react';
 import { useDb } from '../../db/react';
 import type { CardTally } from '../../domain/stats/cardStats';
-import type { ReviewTally } from '../../domain/stats/reviewTally';
+import type { ReviewTally, TodaySummary } from '../../domain/stats/reviewTally';
 import type { CalendarPart, StatsReply, StatsRequest } from './statsMessages';
 import { runStats } from './statsRun';
 
 export type StatsState = {
+  today?: TodaySummary;
   calendar?: CalendarPart;
   cards?: CardTally;
   reviews?: { tally: ReviewTally; read: number; done: boolean };
@@ -29,6 +30,8 @@ export function useStats(request: StatsRequest): StatsState {
       if (stopped) return;
       setState((s) => {
         switch (reply.type) {
+          case 'today':
+            return { ...s, today: reply.today };
           case 'calendar':
             return { ...s, calendar: reply };
           case 'cards':

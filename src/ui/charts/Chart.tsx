@@ -46,7 +46,8 @@ type Props = {
   /** What the chart shows, in words (read by screen readers, shown under the chart). */
   summary: string;
   spec: ChartSpec;
-  table: ChartTable;
+  /** The numbers as a table; leave it out only when the page shows the same numbers in a table of its own. */
+  table?: ChartTable;
   height?: number;
 };
 
@@ -62,7 +63,7 @@ export function Chart({ title, summary, spec, table, height = 220 }: Props) {
       <p id={`${id}-summary`} className="chart-summary">
         {summary}
       </p>
-      {table.rows.length > 0 && (
+      {table && table.rows.length > 0 && (
         <details className="chart-table">
           <summary>Show as table</summary>
           <div className="table-scroll">
@@ -206,7 +207,10 @@ function optionsFor(
       ...order.map((i) => series[i] as uPlot.Series),
     ],
     scales: {
-      x: labels ? { time: false, range: [-0.5, labels.length - 0.5] } : { time: true },
+      x: labels
+        ? { time: false, range: [-0.5, labels.length - 0.5] }
+        : // A single instant gets a day either side, so it is not drawn on a zero-width axis.
+          { time: true, range: (_u, min, max) => (min === max ? [min - 86_400, max + 86_400] : [min, max]) },
       y: spec.yRange ? { range: spec.yRange } : { range: (_u, _min, max) => [0, Math.max(1, max)] },
     },
     axes: [

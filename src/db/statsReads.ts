@@ -33,13 +33,22 @@ export async function statsDecks(db: CardinalDb, deckId: string | null): Promise
   );
 }
 
-/** The times of a deck's answers since `from`, from the [deckId+review] index keys (no log is read). */
-export async function answerTimes(db: CardinalDb, deckId: string, from: number): Promise<number[]> {
-  const keys = await db.reviewLogs
-    .where('[deckId+review]')
-    .between([deckId, from], [deckId, Infinity], true, true)
-    .keys();
-  return keys.map((k) => (k as unknown as [string, number])[1]);
+/**
+ * How many answers a deck has in each [start, end) time range, counted on the [deckId+review] index without reading
+ * a single log (IndexedDB counts a key range itself). All counts run in one read transaction.
+ */
+export function answersInRanges(
+  db: CardinalDb,
+  deckId: string,
+  ranges: ReadonlyArray<readonly [number, number]>,
+): Promise<number[]> {
+  return db.transaction('r', db.reviewLogs, () =>
+    Promise.all(
+      ranges.map(([start, end]) =>
+        db.reviewLogs.where('[deckId+review]').between([deckId, start], [deckId, end], true, false).count(),
+      ),
+    ),
+  );
 }
 
 /**

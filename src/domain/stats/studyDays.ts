@@ -43,3 +43,9 @@ export function dayNoon(day: number): number {
   const d = new Date(day * DAY_MS);
   return new Date(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), 12).getTime();
 }
+
+/** Epoch ms at which study day `day` starts (its calendar date at `dayStartHour`, local time). */
+export function studyDayStartOf(day: number, dayStartHour: number): number {
+  const d = new Date(day * DAY_MS);
+  return new Date(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), dayStartHour).getTime();
+}

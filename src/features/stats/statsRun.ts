@@ -5,14 +5,14 @@
  * page of logs whatever the history's size.
  */
 import type { CardinalDb } from '../../db/database';
-import { answerTimes, forEachItemPage, forEachLogPage, statsDecks } from '../../db/statsReads';
+import { answersInRanges, forEachItemPage, forEachLogPage, statsDecks } from '../../db/statsReads';
 import { studyDayStart } from '../../domain/day';
 import { retrievability } from '../../domain/scheduler';
 import { DEFAULT_SCHEDULER_SETTINGS } from '../../domain/settings';
 import { emptyCardTally, tallyItems } from '../../domain/stats/cardStats';
 import { emptyTally, hourIndexer, tallyLogs, todaySummary } from '../../domain/stats/reviewTally';
 import { streaks } from '../../domain/stats/streaks';
-import { studyDayIndexer, studyDayNumber } from '../../domain/stats/studyDays';
+import { studyDayIndexer, studyDayNumber, studyDayStartOf } from '../../domain/stats/studyDays';
 import type { StatsReply, StatsRequest } from './statsMessages';
 
 const YEAR_DAYS = 365;
@@ -37,23 +37,29 @@ export async function runStats(
     await forEachLogPage(db, deck.id, todayFrom, (logs) => tallyLogs(todayTally, logs, dayOf, hourIndexer()));
   post({ type: 'today', today: todaySummary(todayTally, today) });
 
-  const calendarFrom = Math.min(periodFrom, request.now - (YEAR_DAYS + 7) * DAY_MS);
-
+  // The calendar: one count per study day on the index (no log is read), and one for the whole period.
+  const firstDay = today - YEAR_DAYS - 7;
+  const ranges: Array<[number, number]> = [];
+  for (let day = firstDay; day <= today; day++)
+    ranges.push([studyDayStartOf(day, dayStartHour), studyDayStartOf(day + 1, dayStartHour)]);
   const perDay = new Map<number, number>();
   let periodAnswers = 0;
   for (const deck of decks) {
-    for (const at of await answerTimes(db, deck.id, calendarFrom)) {
-      const day = dayOf(at);
-      perDay.set(day, (perDay.get(day) ?? 0) + 1);
-      if (at >= periodFrom) periodAnswers++;
-    }
+    const [counts, period] = await Promise.all([
+      answersInRanges(db, deck.id, ranges),
+      answersInRanges(db, deck.id, [[periodFrom, Number.POSITIVE_INFINITY]]),
+    ]);
+    counts.forEach((n, i) => {
+      if (n > 0) perDay.set(firstDay + i, (perDay.get(firstDay + i) ?? 0) + n);
+    });
+    periodAnswers += period[0] ?? 0;
   }
   post({
     type: 'calendar',
     today,
     dayStartHour,
     days: [...perDay].sort((a, b) => a[0] - b[0]),
-    // Over the days read: the last year, or all history when the period is all of it.
+    // Over the calendar's days: the last year and a week.
     streaks: streaks(perDay.keys(), today),
     periodAnswers,
     decks: decks.map((d) => ({

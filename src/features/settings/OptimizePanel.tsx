@@ -24,15 +24,17 @@ export function OptimizePanel({ deckId }: { deckId: string }) {
   const running = 'phase' in state && state.phase === 'running';
 
   async function apply(parameters: number[] | null, reviews: number) {
+    // Going back to the defaults keeps today's due dates; the defaults apply from each card's next answer.
+    const rescheduling = parameters !== null && reschedule;
     const changed = await applyFittedParameters(
       db,
       deckId,
       parameters === null ? null : { parameters, fittedAt: now(), reviews },
-      { reschedule, now: now() },
+      { reschedule: rescheduling, now: now() },
     );
     reset();
     const what = parameters === null ? 'Default parameters restored.' : 'Fitted parameters applied.';
-    setMessage(reschedule ? `${what} ${changed} card(s) rescheduled from their history.` : what);
+    setMessage(rescheduling ? `${what} ${changed} card(s) rescheduled from their history.` : what);
   }
 
   return (

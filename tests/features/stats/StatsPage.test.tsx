@@ -48,12 +48,15 @@ async function studiedDb() {
 
 beforeEach(() => setNowForTests(T0 + 3 * MINUTE));
 
-describe('Statistics page', () => {
+// fake-indexeddb counts the calendar's 371 days one by one: slow on a busy machine.
+const slow = { timeout: 15_000 };
+
+describe('Statistics page', { timeout: 30_000 }, () => {
   it("shows today's answers, the streak, the calendar cell and every chart's table", async () => {
     const db = await studiedDb();
     renderRoute(db, '/stats?deck=test-deck&period=30');
-    expect(await screen.findByRole('heading', { name: 'Statistics: Test deck' })).toBeInTheDocument();
-    await screen.findByRole('heading', { name: 'True retention' });
+    expect(await screen.findByRole('heading', { name: 'Statistics: Test deck' }, slow)).toBeInTheDocument();
+    await screen.findByRole('heading', { name: 'True retention' }, slow);
     const today = within(screen.getByRole('region', { name: 'Today' }));
     const value = (term: string) => today.getByText(term).nextElementSibling?.textContent;
     expect(value('Answers')).toBe('3');
@@ -74,14 +77,14 @@ describe('Statistics page', () => {
   it('links each guide section to its cards in Browse', async () => {
     const db = await studiedDb();
     renderRoute(db, '/stats?deck=test-deck');
-    const link = await screen.findByRole('link', { name: 'Beta: browse its cards' });
+    const link = await screen.findByRole('link', { name: 'Beta: browse its cards' }, slow);
     expect(link).toHaveAttribute('href', '/browse?deck=test-deck&section=beta');
   });
 
   it('says so when there is nothing yet', async () => {
     const db = await freshDb();
     renderRoute(db, '/stats');
-    await screen.findByRole('heading', { name: 'True retention' });
+    await screen.findByRole('heading', { name: 'True retention' }, slow);
     expect(screen.getByText('No answers in this period.')).toBeInTheDocument();
   });
 });

@@ -101,7 +101,7 @@ describe.skipIf(!hasChromium)('Statistics in Chromium', () => {
     expect(pageErrors(page)).toEqual([]);
   });
 
-  it('optimizes FSRS parameters in a worker, with a progress bar, and applies them only when confirmed', async () => {
+  it('optimizes FSRS parameters in a worker (cross-origin isolated, for the progress bar) and applies them only when confirmed', async () => {
     const page = await browser.newPage('/');
     await page.getByRole('link', { name: 'Study Virtualization' }).waitFor();
     await page.goto('/decks/virtualization/settings');

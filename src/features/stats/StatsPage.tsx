@@ -8,6 +8,7 @@ import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { listDecks } from '../../db/decksRepo';
 import { useDbQuery } from '../../db/react';
+import { streaks } from '../../domain/stats/streaks';
 import { now } from '../../stores/clock';
 import { CardCharts } from './CardCharts';
 import { Heatmap } from './Heatmap';
@@ -50,6 +51,15 @@ export function StatsPage() {
     for (const day of reviews?.tally.days.keys() ?? []) first = Math.min(first, day);
     return first;
   }, [calendar, periodDays, reviews]);
+  // The calendar's streaks cover its year; with all history read, the longest streak covers all of it.
+  const wholeHistory = periodDays === null && reviews?.done === true;
+  const streakFigures = useMemo(
+    () =>
+      calendar && wholeHistory && reviews
+        ? streaks([...reviews.tally.days.keys(), ...calendar.days.map(([d]) => d)], calendar.today)
+        : calendar?.streaks,
+    [calendar, wholeHistory, reviews],
+  );
   const deckInfo = calendar?.decks.find((d) => d.id === deckId);
   const deckTitle = decks?.find((d) => d.id === deckId)?.title;
   const retentions = [...new Set(calendar?.decks.map((d) => d.desiredRetention) ?? [])];
@@ -86,7 +96,7 @@ export function StatsPage() {
       </div>
       {stats.error && <p role="alert">The statistics could not be computed: {stats.error}</p>}
       {!stats.today && !stats.error && <p role="status">Counting…</p>}
-      {stats.today && <TodayPanel today={stats.today} streaks={calendar?.streaks} />}
+      {stats.today && <TodayPanel today={stats.today} streaks={streakFigures} wholeHistory={wholeHistory} />}
       {calendar && <Heatmap days={calendar.days} today={calendar.today} />}
       {calendar && !reviews?.done && (
         <p role="status">

@@ -81,6 +81,26 @@ describe('Statistics page', { timeout: 30_000 }, () => {
     expect(link).toHaveAttribute('href', '/browse?deck=test-deck&section=beta');
   });
 
+  it('counts the longest streak over the last 12 months, or over all history when the period is all of it', async () => {
+    const db = await studiedDb();
+    for (const [i, itemId] of ['a.cloze#1', 'a.cloze#2', 'b.mcq#1'].entries())
+      await recordAnswer(
+        db,
+        'test-deck',
+        itemId,
+        { rating: 3, now: T0 - (400 - i) * DAY, durationMs: 1000, source: 'review' },
+        SETTINGS,
+      );
+    const year = renderRoute(db, '/stats?deck=test-deck&period=30');
+    await screen.findByRole('heading', { name: 'True retention' }, slow);
+    expect(screen.getByText('Longest streak (12 months)').nextElementSibling).toHaveTextContent('2 days');
+    year.unmount();
+    renderRoute(db, '/stats?deck=test-deck&period=all');
+    await screen.findByRole('heading', { name: 'True retention' }, slow);
+    expect(screen.getByText('Longest streak').nextElementSibling).toHaveTextContent('3 days');
+    expect(screen.getByText('Streak').nextElementSibling).toHaveTextContent('2 days');
+  });
+
   it('says so when there is nothing yet', async () => {
     const db = await freshDb();
     renderRoute(db, '/stats');

@@ -1,6 +1,7 @@
 /**
- * Computes the statistics of one request and posts them part by part, cheapest first: the calendar (index keys
- * only), then the review items, then the period's logs page by page (with the running tally after each page).
+ * Computes the statistics of one request and posts them part by part, cheapest first: today's answers, the
+ * calendar (counts on the index, no log read), the review items, then the period's logs page by page (with the
+ * running tally after each page).
  * Runs in the statistics worker, or in the page where there is no Worker (jsdom); memory stays bounded by one
  * page of logs whatever the history's size.
  */
@@ -16,7 +17,6 @@ import { studyDayIndexer, studyDayNumber, studyDayStartOf } from '../../domain/s
 import type { StatsReply, StatsRequest } from './statsMessages';
 
 const YEAR_DAYS = 365;
-const DAY_MS = 86_400_000;
 
 export async function runStats(
   db: CardinalDb,
@@ -28,8 +28,11 @@ export async function runStats(
   const dayStartHour = decks[0]?.settings.dayStartHour ?? DEFAULT_SCHEDULER_SETTINGS.dayStartHour;
   const dayOf = studyDayIndexer(dayStartHour);
   const today = studyDayNumber(request.now, dayStartHour);
+  // The period is whole study days, today included.
   const periodFrom =
-    request.periodDays === null ? -Infinity : request.now - request.periodDays * DAY_MS - DAY_MS;
+    request.periodDays === null
+      ? Number.NEGATIVE_INFINITY
+      : studyDayStartOf(today - request.periodDays + 1, dayStartHour);
   // Today's answers first: the page shows them while the rest is counted.
   const todayTally = emptyTally();
   const todayFrom = studyDayStart(request.now, dayStartHour);

@@ -1,10 +1,10 @@
 /**
  * Reads for the statistics page, made for a Web Worker: review logs and review items are read in pages along
- * their indexes (never all at once), and the calendar comes from index keys alone (no log is deserialized).
+ * their indexes (never all at once), and the calendar from counts on the index (no log is deserialized).
  */
 import { type FlatSection, flattenSections } from '../domain/exam/sections';
+import type { ScheduleSettings } from '../domain/fsrsParameters';
 import type { CardStateRecord, ReviewLogRecord } from '../domain/records';
-import type { SchedulerSettings } from '../domain/settings';
 import type { CardinalDb } from './database';
 import { getSchedulerSettings } from './schedulerSettingsRepo';
 
@@ -13,7 +13,8 @@ export const STATS_PAGE_SIZE = 20_000;
 export type StatsDeck = {
   id: string;
   title: string;
-  settings: SchedulerSettings;
+  /** With the deck's fitted FSRS parameters, when it has some. */
+  settings: ScheduleSettings;
   /** The deck's sections in guide order when it ships a guide; empty otherwise. */
   guideSections: FlatSection[];
 };

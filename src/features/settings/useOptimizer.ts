@@ -32,14 +32,18 @@ export function useOptimizer(deckId: string) {
     setState({ phase: 'running', stage: 'reading', progress: null });
     const w = startWorker();
     if (!w) {
-      void fitHistories(db, deckId).then(({ histories }) => {
-        const reviews = trainingSet(histories).reviews;
-        setState(
-          reviews < MIN_REVIEWS_TO_FIT
-            ? { type: 'tooSmall', reviews, needed: MIN_REVIEWS_TO_FIT }
-            : { type: 'error', message: 'fitting needs a browser with Web Workers' },
+      fitHistories(db, deckId)
+        .then(({ histories }) => {
+          const reviews = trainingSet(histories).reviews;
+          setState(
+            reviews < MIN_REVIEWS_TO_FIT
+              ? { type: 'tooSmall', reviews, needed: MIN_REVIEWS_TO_FIT }
+              : { type: 'error', message: 'fitting needs a browser with Web Workers' },
+          );
+        })
+        .catch((error: unknown) =>
+          setState({ type: 'error', message: error instanceof Error ? error.message : String(error) }),
         );
-      });
       return;
     }
     worker.current = w;

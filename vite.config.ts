@@ -5,14 +5,22 @@ import { busyPortMessage, startLogger } from './tests/startOutput.ts';
 /** `npm start` prints only the address (see tests/startOutput.ts); every other command logs as Vite does. */
 const isStart = process.env.npm_lifecycle_event === 'start';
 
+const crossOriginIsolation = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
 export default defineConfig({
   plugins: [react(), busyPortMessage()],
   ...(isStart ? { customLogger: startLogger() } : {}),
   build: { target: 'es2022', sourcemap: true },
   // Module workers: the import worker loads the Anki reader as its own chunk, only for .apkg files.
   worker: { format: 'es' },
+  // Cross-origin isolation, so the FSRS optimizer's shared WebAssembly memory can be read by the page for its
+  // progress bar (SharedArrayBuffer). Everything the app loads is same-origin.
+  server: { headers: crossOriginIsolation },
   // `npm start -- --port 4500` chooses another port; a busy port is one line with that fix (busyPortMessage).
-  preview: { host: '127.0.0.1', port: 4173, strictPort: true },
+  preview: { host: '127.0.0.1', port: 4173, strictPort: true, headers: crossOriginIsolation },
   test: {
     projects: [
       {

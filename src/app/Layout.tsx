@@ -15,6 +15,7 @@ export function Layout() {
             Decks
           </NavLink>
           <NavLink to="/exams">Exams</NavLink>
+          <NavLink to="/stats">Statistics</NavLink>
           <NavLink to="/transfer">Import / Export</NavLink>
         </nav>
       </header>

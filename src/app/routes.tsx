@@ -4,6 +4,7 @@ import { guideRoutes } from '../features/guide/routes';
 import { HomePage } from '../features/home/HomePage';
 import { reviewRoutes } from '../features/review/routes';
 import { settingsRoutes } from '../features/settings/routes';
+import { statsRoutes } from '../features/stats/routes';
 import { transferRoutes } from '../features/transfer/routes';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
@@ -20,6 +21,7 @@ export const routes: RouteObject[] = [
       ...examRoutes,
       ...guideRoutes,
       ...transferRoutes,
+      ...statsRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,3 +1,9 @@
+import {
+  type FittedParameters,
+  fittedParametersKey,
+  fittedParametersSchema,
+  type ScheduleSettings,
+} from '../domain/fsrsParameters';
 import { queueOf } from '../domain/records';
 import { rescheduleFromHistory } from '../domain/scheduler';
 import {
@@ -8,9 +14,41 @@ import {
 } from '../domain/settings';
 import type { CardinalDb } from './database';
 
-export async function getSchedulerSettings(db: CardinalDb, deckId: string): Promise<SchedulerSettings> {
-  const row = await db.settings.get(schedulerSettingsKey(deckId));
-  return normalizeSchedulerSettings(row?.value);
+/** A deck's settings, with its fitted FSRS parameters when it has some. */
+export async function getSchedulerSettings(db: CardinalDb, deckId: string): Promise<ScheduleSettings> {
+  const [row, fitted] = await Promise.all([
+    db.settings.get(schedulerSettingsKey(deckId)),
+    getFittedParameters(db, deckId),
+  ]);
+  const settings = normalizeSchedulerSettings(row?.value);
+  return fitted ? { ...settings, fsrsParameters: fitted.parameters } : settings;
+}
+
+/** The FSRS parameters fitted to a deck's history ("Optimize parameters"), or null (defaults in use). */
+export async function getFittedParameters(db: CardinalDb, deckId: string): Promise<FittedParameters | null> {
+  const row = await db.settings.get(fittedParametersKey(deckId));
+  const parsed = fittedParametersSchema.safeParse(row?.value);
+  return parsed.success ? parsed.data : null;
+}
+
+/**
+ * Stores fitted parameters for a deck (null: back to the defaults) and, when asked, reschedules its reviewed
+ * items from their history under them; all in one transaction. Returns how many items changed due date.
+ */
+export async function applyFittedParameters(
+  db: CardinalDb,
+  deckId: string,
+  fitted: FittedParameters | null,
+  options: { reschedule: boolean; now: number },
+): Promise<number> {
+  const value = fitted === null ? null : fittedParametersSchema.parse(fitted);
+  return db.transaction('rw', [db.settings, db.cardStates, db.reviewLogs], async () => {
+    if (value === null) await db.settings.delete(fittedParametersKey(deckId));
+    else await db.settings.put({ key: fittedParametersKey(deckId), value });
+    if (!options.reschedule) return 0;
+    const settings = await getSchedulerSettings(db, deckId);
+    return rescheduleDeck(db, deckId, settings, options.now);
+  });
 }
 
 /** Validates and stores a deck's settings; throws with the field's message when invalid. */
@@ -27,12 +65,10 @@ export async function saveSchedulerSettings(db: CardinalDb, deckId: string, sett
  * Recomputes every reviewed item of a deck from its review history under `settings` (ts-fsrs reschedule), in one
  * transaction. Returns how many items changed due date.
  */
-export async function rescheduleDeck(
-  db: CardinalDb,
-  deckId: string,
-  settings: SchedulerSettings,
-  now: number,
-) {
+export async function rescheduleDeck(db: CardinalDb, deckId: string, given: ScheduleSettings, now: number) {
+  // Settings from the settings form carry no fitted parameters: the deck's stored ones still apply.
+  const fitted = given.fsrsParameters ? null : await getFittedParameters(db, deckId);
+  const settings = fitted ? { ...given, fsrsParameters: fitted.parameters } : given;
   return db.transaction('rw', [db.cardStates, db.reviewLogs], async () => {
     const logs = await db.reviewLogs
       .where('[deckId+review]')

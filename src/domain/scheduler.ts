@@ -12,8 +12,11 @@ import {
   type ReviewLog,
   type StepUnit,
 } from 'ts-fsrs';
+import type { ScheduleSettings } from './fsrsParameters';
 import type { FsrsFields, ReviewLogRecord } from './records';
-import type { SchedulerSettings } from './settings';
+
+/** Scheduler settings, with the deck's fitted FSRS parameters when it has some (else ts-fsrs's defaults). */
+type SchedulerSettings = ScheduleSettings;
 
 export type Grade4 = 1 | 2 | 3 | 4;
 export const GRADES: readonly Grade4[] = [1, 2, 3, 4];
@@ -55,6 +58,7 @@ function schedulerFor(settings: SchedulerSettings): FSRS {
     settings.fuzz,
     settings.learningSteps,
     settings.relearningSteps,
+    settings.fsrsParameters ?? null,
   ]);
   let scheduler = schedulers.get(key);
   if (!scheduler) {
@@ -65,6 +69,7 @@ function schedulerFor(settings: SchedulerSettings): FSRS {
       enable_short_term: true,
       learning_steps: settings.learningSteps as StepUnit[],
       relearning_steps: settings.relearningSteps as StepUnit[],
+      ...(settings.fsrsParameters ? { w: [...settings.fsrsParameters] } : {}),
     });
     schedulers.set(key, scheduler);
   }

@@ -11,6 +11,7 @@ import { DbProvider } from '../../src/db/react';
 import { DECK_FORMAT, DECK_FORMAT_VERSION, type Deck } from '../../src/domain/deck/schema';
 import { DEFAULT_SCHEDULER_SETTINGS, schedulerSettingsKey } from '../../src/domain/settings';
 import '../../src/app/styles.css';
+import './statsHarness';
 
 const DAY = 86_400_000;
 

@@ -44,3 +44,41 @@ export function readiness(
   const all = summarize(live);
   return { sections: perSection, items: all.items, seen: all.seen, overall: all.predicted };
 }
+
+/** The predicted score a study plan aims for. */
+export const READINESS_TARGET = 0.8;
+
+export type StudyPlan = {
+  target: number;
+  /** New items still to study to reach the target. */
+  itemsNeeded: number;
+  /** Days of study at `newPerDay` to introduce them (Infinity when the limit is 0). */
+  daysAtLimit: number;
+  /** New items a day needed to introduce them by the exam (null when no day is left). */
+  perDayForExam: number | null;
+};
+
+/**
+ * What to study to reach `target` on the exam: the model is that every item you study and keep reviewing is
+ * recalled at about the desired retention (FSRS schedules each review for that), and items never studied are not
+ * known. So the target needs target / desiredRetention of the items studied. Returns null when the target is
+ * above the desired retention (it cannot be reached that way) or is already within reach.
+ * @example studyPlan({ items: 500, seen: 0 }, 30, 20, 0.9).daysAtLimit // 23 (445 items at 20 a day)
+ */
+export function studyPlan(
+  progress: { items: number; seen: number },
+  daysLeft: number,
+  newPerDay: number,
+  desiredRetention: number,
+  target = READINESS_TARGET,
+): StudyPlan | null {
+  if (target > desiredRetention || progress.items === 0) return null;
+  const itemsNeeded = Math.max(0, Math.ceil((target * progress.items) / desiredRetention) - progress.seen);
+  if (itemsNeeded === 0) return null;
+  return {
+    target,
+    itemsNeeded,
+    daysAtLimit: newPerDay > 0 ? Math.ceil(itemsNeeded / newPerDay) : Number.POSITIVE_INFINITY,
+    perDayForExam: daysLeft > 0 ? Math.ceil(itemsNeeded / daysLeft) : null,
+  };
+}

@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { loadReadiness, saveExamDate } from '../../db/examRepo';
 import { useDb, useDbQuery } from '../../db/react';
-import { readiness } from '../../domain/exam/readiness';
+import { READINESS_TARGET, readiness, studyPlan } from '../../domain/exam/readiness';
 import { flattenSections } from '../../domain/exam/sections';
 import { useNow } from '../../stores/clock';
 import { NotFound } from '../../ui/NotFound';
@@ -26,6 +26,13 @@ function fromDateInput(value: string): number | null {
   return Number.isNaN(at) ? null : at;
 }
 
+/** Noon (local time) of the day that contains `ms`. */
+function fromDateNoon(ms: number): number {
+  const d = new Date(ms);
+  d.setHours(12, 0, 0, 0);
+  return d.getTime();
+}
+
 const percent = (fraction: number) => formatPercent(Math.round(fraction * 1000) / 10);
 
 /** Predicted recall per section on a chosen exam date, and the history of practice exam scores. */
@@ -37,11 +44,14 @@ export function ReadinessPage() {
   // What the user is typing; otherwise the date last chosen for this deck, or two weeks from today.
   const [draft, setDraft] = useState<string | null>(null);
   const date = draft ?? data?.examDate ?? toDateInput(today + DEFAULT_DAYS_AHEAD * 86_400_000);
+  const todayInput = toDateInput(today);
+  // yyyy-mm-dd strings compare as dates.
+  const past = fromDateInput(date) !== null && date < todayInput;
   const setDate = (value: string) => {
     setDraft(value);
-    if (fromDateInput(value) !== null) void saveExamDate(db, deckId, value);
+    if (fromDateInput(value) !== null && value >= todayInput) void saveExamDate(db, deckId, value);
   };
-  const at = fromDateInput(date);
+  const at = past ? null : fromDateInput(date);
 
   const prediction = useMemo(
     () =>
@@ -50,6 +60,12 @@ export function ReadinessPage() {
         : null,
     [data, at],
   );
+
+  const daysLeft = at === null ? 0 : Math.round((at - fromDateNoon(today)) / 86_400_000);
+  const plan =
+    prediction && data
+      ? studyPlan(prediction, daysLeft, data.settings.newPerDay, data.settings.desiredRetention)
+      : null;
 
   if (data === undefined) return <p role="status">Loading…</p>;
   if (data === null)
@@ -77,11 +93,47 @@ export function ReadinessPage() {
           id="exam-date"
           type="date"
           value={date}
-          min={toDateInput(today)}
+          min={todayInput}
           onChange={(e) => setDate(e.target.value)}
+          aria-invalid={past || undefined}
+          aria-describedby="exam-date-error"
         />
+        {past && (
+          <small id="exam-date-error" role="alert">
+            The exam date must be today or later: {new Date(fromDateInput(date) ?? 0).toLocaleDateString()}{' '}
+            has passed.
+          </small>
+        )}
       </div>
-      {prediction && at !== null ? (
+      {prediction && at !== null && plan && (
+        <div className="study-plan" role="note" aria-label="What to study">
+          <p>
+            <strong>
+              {Number.isFinite(plan.daysAtLimit)
+                ? `Study ${data.settings.newPerDay} new cards a day to reach ${percent(READINESS_TARGET)} by ${new Date(
+                    fromDateNoon(today) + (plan.daysAtLimit - 1) * 86_400_000,
+                  ).toLocaleDateString()}.`
+                : `Your deck allows no new cards a day: raise "New cards per day" to reach ${percent(READINESS_TARGET)}.`}
+            </strong>
+            {plan.perDayForExam !== null &&
+              (plan.daysAtLimit <= daysLeft
+                ? ` That is in time for your exam on ${new Date(at).toLocaleDateString()}.`
+                : ` To get there by your exam on ${new Date(at).toLocaleDateString()}, study ${plan.perDayForExam} new cards a day (raise "New cards per day" in the deck's settings).`)}
+          </p>
+          <p className="exam-hint">
+            {plan.itemsNeeded} more card(s) to study, out of {prediction.items}. This assumes you keep up with
+            your reviews, so each card you have studied is recalled about{' '}
+            {percent(data.settings.desiredRetention)} of the time (your desired retention), and cards never
+            studied are not known.
+          </p>
+          <p className="form-actions">
+            <Link className="button primary" to={`/review/${deckId}`}>
+              Study now
+            </Link>
+          </p>
+        </div>
+      )}
+      {prediction && at !== null && prediction.seen > 0 && (
         <>
           <p className="predicted-score">
             Predicted score on {new Date(at).toLocaleDateString()}:{' '}
@@ -123,9 +175,8 @@ export function ReadinessPage() {
             </table>
           </div>
         </>
-      ) : (
-        <p role="alert">Choose an exam date.</p>
       )}
+      {at === null && !past && <p role="alert">Choose an exam date.</p>}
       <h2>Practice exam scores</h2>
       <ScoreChart points={points} />
       {points.length > 0 && (

@@ -3,6 +3,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { DEFAULT_SCHEDULER_SETTINGS, type SchedulerSettings } from '../../domain/settings';
 import { NotFound } from '../../ui/NotFound';
+import { OptimizePanel } from './OptimizePanel';
 import { type Draft, fromDraft, toDraft } from './settingsForm';
 import { useDeckSettings } from './useDeckSettings';
 
@@ -142,6 +143,7 @@ export function SettingsPage() {
         </div>
         {message && <p role="status">{message}</p>}
       </form>
+      <OptimizePanel deckId={deckId} />
       {offerReschedule && (
         <div
           role="alertdialog"

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readiness } from '../../../src/domain/exam/readiness';
+import { readiness, studyPlan } from '../../../src/domain/exam/readiness';
 import type { FsrsFields } from '../../../src/domain/records';
 import { newFsrsFields } from '../../../src/domain/scheduler';
 import { DAY, T0 } from '../../helpers/builders';
@@ -56,5 +56,28 @@ describe('readiness', () => {
       SETTINGS,
     );
     expect(result.overall).toBe(0);
+  });
+});
+
+describe('study plan', () => {
+  it('counts the items to study for 80 % at the desired retention, and the days at the daily limit', () => {
+    // 80 % of 500 items at 90 % recall each: ceil(444.4) = 445 items; 20 a day → 23 days; in 30 days → 15 a day.
+    expect(studyPlan({ items: 500, seen: 0 }, 30, 20, 0.9)).toEqual({
+      target: 0.8,
+      itemsNeeded: 445,
+      daysAtLimit: 23,
+      perDayForExam: 15,
+    });
+  });
+
+  it('counts what is already studied, and needs no plan once enough is', () => {
+    expect(studyPlan({ items: 500, seen: 400 }, 10, 20, 0.9)?.itemsNeeded).toBe(45);
+    expect(studyPlan({ items: 500, seen: 445 }, 10, 20, 0.9)).toBeNull();
+  });
+
+  it('has no per-day figure when the exam is today, and no plan above the desired retention', () => {
+    expect(studyPlan({ items: 100, seen: 0 }, 0, 20, 0.9)?.perDayForExam).toBeNull();
+    expect(studyPlan({ items: 100, seen: 0 }, 10, 0, 0.9)?.daysAtLimit).toBe(Number.POSITIVE_INFINITY);
+    expect(studyPlan({ items: 100, seen: 0 }, 10, 20, 0.75)).toBeNull();
   });
 });

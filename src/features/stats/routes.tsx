@@ -1,0 +1,6 @@
+import type { RouteObject } from 'react-router';
+
+/** Statistics (its own chunk, with the charting library). */
+export const statsRoutes: RouteObject[] = [
+  { path: 'stats', lazy: () => import('./StatsPage').then((m) => ({ Component: m.StatsPage })) },
+];

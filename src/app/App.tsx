@@ -4,6 +4,7 @@ import { RouterProvider } from 'react-router/dom';
 import { DbProvider } from '../db/react';
 import type { BootResult } from './boot';
 import { routes } from './routes';
+import { UpdateBanner } from './UpdateBanner';
 
 export function App({ booting }: { booting: Promise<BootResult> }) {
   return (
@@ -21,6 +22,7 @@ function Booted({ booting }: { booting: Promise<BootResult> }) {
   return (
     <DbProvider db={db}>
       <RouterProvider router={router} />
+      <UpdateBanner />
     </DbProvider>
   );
 }

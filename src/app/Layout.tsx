@@ -1,6 +1,10 @@
 import { NavLink, Outlet } from 'react-router';
+import { ActionErrorAlert } from './ActionErrorAlert';
+import { BackupReminder } from './BackupReminder';
+import { usePersistAfterReview } from './usePersistAfterReview';
 
 export function Layout() {
+  usePersistAfterReview();
   return (
     <div className="layout">
       <a className="skip-link" href="#main">
@@ -16,9 +20,12 @@ export function Layout() {
           </NavLink>
           <NavLink to="/exams">Exams</NavLink>
           <NavLink to="/transfer">Import / Export</NavLink>
+          <NavLink to="/settings">Settings</NavLink>
         </nav>
       </header>
       <main id="main" tabIndex={-1}>
+        <ActionErrorAlert />
+        <BackupReminder />
         <Outlet />
       </main>
     </div>

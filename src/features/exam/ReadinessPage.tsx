@@ -5,6 +5,7 @@ import { loadReadiness, saveExamDate } from '../../db/examRepo';
 import { useDb, useDbQuery } from '../../db/react';
 import { readiness } from '../../domain/exam/readiness';
 import { flattenSections } from '../../domain/exam/sections';
+import { attempt } from '../../stores/actionErrors';
 import { useNow } from '../../stores/clock';
 import { NotFound } from '../../ui/NotFound';
 import { formatPercent } from './BreakdownTable';
@@ -39,7 +40,8 @@ export function ReadinessPage() {
   const date = draft ?? data?.examDate ?? toDateInput(today + DEFAULT_DAYS_AHEAD * 86_400_000);
   const setDate = (value: string) => {
     setDraft(value);
-    if (fromDateInput(value) !== null) void saveExamDate(db, deckId, value);
+    if (fromDateInput(value) !== null)
+      void attempt('The exam date could not be saved', () => saveExamDate(db, deckId, value));
   };
   const at = fromDateInput(date);
 

@@ -5,6 +5,7 @@ import {
   type SchedulerSettings,
   schedulerSettingsSchema,
 } from '../../domain/settings';
+import { errorText } from '../../stores/actionErrors';
 import { NotFound } from '../../ui/NotFound';
 import { useDeckSettings } from './useDeckSettings';
 
@@ -90,7 +91,12 @@ export function SettingsPage() {
       return;
     }
     setErrors({});
-    await save(parsed.data);
+    try {
+      await save(parsed.data);
+    } catch (error) {
+      setMessage(`Settings could not be saved: ${errorText(error)}`);
+      return;
+    }
     setMessage('Settings saved.');
     if (parsed.data.desiredRetention !== data.settings.desiredRetention) setOfferReschedule(parsed.data);
   }
@@ -182,7 +188,11 @@ export function SettingsPage() {
             onClick={() => {
               const next = offerReschedule;
               setOfferReschedule(null);
-              void reschedule(next).then((n) => setMessage(`Settings saved. ${n} card(s) rescheduled.`));
+              void reschedule(next).then(
+                (n) => setMessage(`Settings saved. ${n} card(s) rescheduled.`),
+                (error: unknown) =>
+                  setMessage(`Settings saved, but the cards could not be rescheduled: ${errorText(error)}`),
+              );
             }}
           >
             Reschedule now

@@ -1,0 +1,9 @@
+import type { RouteObject } from 'react-router';
+
+/** App settings: storage, snapshots, check database (its own chunk). */
+export const storageRoutes: RouteObject[] = [
+  {
+    path: 'settings',
+    lazy: () => import('./StoragePage').then((m) => ({ Component: m.StoragePage })),
+  },
+];

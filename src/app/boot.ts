@@ -1,6 +1,8 @@
 import { type CardinalDb, createDb } from '../db/database';
+import { watchOtherTabs } from '../db/otherTabs';
 import { takeScheduledSnapshot } from '../db/snapshots';
 import { now, setNowForTests } from '../stores/clock';
+import { connectionReplaced, upgradeBlocked } from '../stores/dbConnection';
 import { loadShippedDecks } from './shippedDecks';
 import { installShippedDecks, type StartupReport } from './startup';
 
@@ -16,6 +18,7 @@ declare global {
 export async function boot(): Promise<BootResult> {
   window.__cardinalTest = { setNow: setNowForTests, now };
   const db = createDb();
+  watchOtherTabs(db, { replaced: connectionReplaced, blocked: upgradeBlocked });
   const [decks] = await Promise.all([loadShippedDecks(), db.open()]);
   const report = await installShippedDecks(db, decks, now());
   for (const error of report.errors) console.error(`Shipped deck is invalid: ${error}`);

@@ -3,6 +3,7 @@ import { useDb } from '../../db/react';
 import {
   buryItem,
   recordAnswer,
+  StaleItemError,
   setFlag,
   setMarked,
   setSuspended,
@@ -34,6 +35,7 @@ export function useReviewActions(screen: ReviewScreen | null | undefined) {
         item.itemId,
         { rating, now: at, durationMs: answerDuration(state.shownAt, at), source: 'review' },
         settings,
+        { reps: item.fsrs.reps, lastReview: item.fsrs.last_review },
       );
       state.setBusy(true);
       try {
@@ -46,7 +48,11 @@ export function useReviewActions(screen: ReviewScreen | null | undefined) {
         );
       } catch (error) {
         state.setBusy(false);
-        state.setNotice(`Your answer could not be saved: ${(error as Error).message}`);
+        state.setNotice(
+          error instanceof StaleItemError
+            ? error.message
+            : `Your answer could not be saved: ${(error as Error).message}`,
+        );
       }
     },
     [db, item, settings],

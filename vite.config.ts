@@ -1,4 +1,5 @@
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 
@@ -7,6 +8,37 @@ import { defineConfig } from 'vitest/config';
  * wasm, icons). It is registered from src/app/serviceWorker.ts ('prompt': a new version waits until the user
  * chooses Reload, so nothing switches mid-review). No inline script is injected (the CSP forbids it).
  */
+/**
+ * The Content-Security-Policy of the built app, as a meta tag (added at build time only: the dev server's hot
+ * reload needs an inline script). No inline script and no eval; 'wasm-unsafe-eval' lets sql.js compile its wasm
+ * (Anki import). Styles set through React's style prop go through the CSSOM, which style-src does not block.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+const csp: Plugin = {
+  name: 'cardinal-csp',
+  apply: 'build',
+  transformIndexHtml: () => [
+    {
+      tag: 'meta',
+      attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
+      injectTo: 'head-prepend',
+    },
+  ],
+};
+
 const pwa = VitePWA({
   registerType: 'prompt',
   injectRegister: false,
@@ -38,7 +70,7 @@ const pwa = VitePWA({
 });
 
 export default defineConfig({
-  plugins: [react(), pwa],
+  plugins: [react(), pwa, csp],
   build: { target: 'es2022', sourcemap: true },
   // Module workers: the import worker loads the Anki reader as its own chunk, only for .apkg files.
   worker: { format: 'es' },

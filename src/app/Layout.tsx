@@ -1,10 +1,12 @@
 import { NavLink, Outlet } from 'react-router';
 import { ActionErrorAlert } from './ActionErrorAlert';
 import { BackupReminder } from './BackupReminder';
+import { useDocumentTitle } from './useDocumentTitle';
 import { usePersistAfterReview } from './usePersistAfterReview';
 
 export function Layout() {
   usePersistAfterReview();
+  useDocumentTitle();
   return (
     <div className="layout">
       <a className="skip-link" href="#main">

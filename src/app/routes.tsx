@@ -21,14 +21,14 @@ export const routes: RouteObject[] = [
         // A failing page shows its error inside the layout, so the navigation stays usable.
         errorElement: <RouteError />,
         children: [
-          { index: true, element: <HomePage /> },
+          { index: true, element: <HomePage />, handle: { title: 'Your decks' } },
           ...reviewRoutes,
           ...settingsRoutes,
           ...examRoutes,
           ...guideRoutes,
           ...transferRoutes,
           ...storageRoutes,
-          { path: '*', element: <NotFoundPage /> },
+          { path: '*', element: <NotFoundPage />, handle: { title: 'Page not found' } },
         ],
       },
     ],

@@ -4,6 +4,7 @@ import type { RouteObject } from 'react-router';
 export const storageRoutes: RouteObject[] = [
   {
     path: 'settings',
+    handle: { title: 'Settings' },
     lazy: () => import('./StoragePage').then((m) => ({ Component: m.StoragePage })),
   },
 ];

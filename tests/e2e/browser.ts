@@ -11,7 +11,9 @@ type WatchedPage = Page & { cardinalErrors?: string[]; cardinalErrorsExpected?: 
 /** Reports Content-Security-Policy violations as console errors (Chromium also logs most of them itself). */
 function reportCspViolations() {
   document.addEventListener('securitypolicyviolation', (event) => {
-    console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline code'}`);
+    console.error(
+      `CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline code'} at ${event.sourceFile}:${event.lineNumber}:${event.columnNumber}`,
+    );
   });
 }
 
@@ -52,7 +54,10 @@ export function useBrowser() {
     await browser?.close();
   });
   return {
-    async newPage(path = '/', options: { colorScheme?: 'light' | 'dark' } = {}): Promise<Page> {
+    async newPage(
+      path = '/',
+      options: { colorScheme?: 'light' | 'dark'; bypassCSP?: boolean } = {},
+    ): Promise<Page> {
       if (!browser) throw new Error('browser not launched');
       const context = await browser.newContext({ baseURL: baseUrl, ...options });
       await context.addInitScript(reportCspViolations);

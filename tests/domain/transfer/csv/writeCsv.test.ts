@@ -6,9 +6,10 @@ import { makeDeck } from '../../../helpers/builders';
 
 /** The data rows of an exported CSV (after its six Anki header lines), parsed. */
 function cells(csv: string): string[][] {
-  return Papa.parse<string[]>(csv.split('\n').slice(6).join('\n'), { newline: '\n', delimiter: ',' }).data.filter(
-    (r) => r.length > 1,
-  );
+  return Papa.parse<string[]>(csv.split('\n').slice(6).join('\n'), {
+    newline: '\n',
+    delimiter: ',',
+  }).data.filter((r) => r.length > 1);
 }
 
 const deckWith = (front: string, back: string) =>

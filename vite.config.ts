@@ -1,4 +1,6 @@
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 import { busyPortMessage, startLogger } from './tests/startOutput.ts';
 
@@ -10,8 +12,74 @@ const crossOriginIsolation = {
   'Cross-Origin-Embedder-Policy': 'require-corp',
 };
 
+/**
+ * Offline: a Workbox service worker precaches the whole build (pages, lazy chunks, the import worker, sql.js's
+ * wasm, icons). It is registered from src/app/serviceWorker.ts ('prompt': a new version waits until the user
+ * chooses Reload, so nothing switches mid-review). No inline script is injected (the CSP forbids it).
+ */
+/**
+ * The Content-Security-Policy of the built app, as a meta tag (added at build time only: the dev server's hot
+ * reload needs an inline script). No inline script and no eval; 'wasm-unsafe-eval' lets sql.js compile its wasm
+ * (Anki import). Styles set through React's style prop go through the CSSOM, which style-src does not block.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+const csp: Plugin = {
+  name: 'cardinal-csp',
+  apply: 'build',
+  transformIndexHtml: () => [
+    {
+      tag: 'meta',
+      attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
+      injectTo: 'head-prepend',
+    },
+  ],
+};
+
+const pwa = VitePWA({
+  registerType: 'prompt',
+  injectRegister: false,
+  includeAssets: ['favicon.svg', 'icon.svg', 'apple-touch-icon.png'],
+  manifest: {
+    name: 'Cardinal',
+    short_name: 'Cardinal',
+    description: 'Spaced-repetition flashcards and practice exams for certification study.',
+    lang: 'en',
+    start_url: '/',
+    scope: '/',
+    display: 'standalone',
+    theme_color: '#b3261e',
+    background_color: '#fbfaf8',
+    icons: [
+      { src: '/icon-192.png', sizes: '192x192', type: 'image/png' },
+      { src: '/icon-512.png', sizes: '512x512', type: 'image/png' },
+      { src: '/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+      { src: '/icon.svg', sizes: 'any', type: 'image/svg+xml' },
+    ],
+  },
+  workbox: {
+    globPatterns: ['**/*.{js,css,html,svg,png,wasm,webmanifest}'],
+    // The main chunk carries the shipped deck and sql.js's wasm is ~650 kB: both must be cached.
+    maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+    navigateFallback: 'index.html',
+    cleanupOutdatedCaches: true,
+  },
+});
+
 export default defineConfig({
-  plugins: [react(), busyPortMessage()],
+  plugins: [react(), busyPortMessage(), pwa, csp],
   ...(isStart ? { customLogger: startLogger() } : {}),
   build: { target: 'es2022', sourcemap: true },
   // Module workers: the import worker loads the Anki reader as its own chunk, only for .apkg files.

@@ -3,11 +3,14 @@ import { createBrowserRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { DbProvider } from '../db/react';
 import type { BootResult } from './boot';
+import { OtherTabsNotice } from './OtherTabsNotice';
 import { routes } from './routes';
+import { UpdateBanner } from './UpdateBanner';
 
 export function App({ booting }: { booting: Promise<BootResult> }) {
   return (
     <BootErrorBoundary>
+      <OtherTabsNotice />
       <Suspense fallback={<p className="boot-status">Opening your decks…</p>}>
         <Booted booting={booting} />
       </Suspense>
@@ -21,6 +24,7 @@ function Booted({ booting }: { booting: Promise<BootResult> }) {
   return (
     <DbProvider db={db}>
       <RouterProvider router={router} />
+      <UpdateBanner />
     </DbProvider>
   );
 }

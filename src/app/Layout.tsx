@@ -1,6 +1,12 @@
 import { NavLink, Outlet } from 'react-router';
+import { ActionErrorAlert } from './ActionErrorAlert';
+import { BackupReminder } from './BackupReminder';
+import { useDocumentTitle } from './useDocumentTitle';
+import { usePersistAfterReview } from './usePersistAfterReview';
 
 export function Layout() {
+  usePersistAfterReview();
+  useDocumentTitle();
   return (
     <div className="layout">
       <a className="skip-link" href="#main">
@@ -17,9 +23,12 @@ export function Layout() {
           <NavLink to="/exams">Exams</NavLink>
           <NavLink to="/stats">Statistics</NavLink>
           <NavLink to="/transfer">Import / Export</NavLink>
+          <NavLink to="/settings">Settings</NavLink>
         </nav>
       </header>
       <main id="main" tabIndex={-1}>
+        <ActionErrorAlert />
+        <BackupReminder />
         <Outlet />
       </main>
     </div>

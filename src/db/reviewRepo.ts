@@ -186,17 +186,29 @@ export async function nextDueAfterToday(
 
 export class StaleItemError extends Error {}
 
-/** Stores an answer: the item's new state and its review log, together or not at all. */
+/** The item as the screen showed it: an answer is refused if the stored item has moved on since. */
+export type ShownAs = { reps: number; lastReview: number | null };
+
+/**
+ * Stores an answer: the item's new state and its review log, together or not at all. With `shownAs`, the stored
+ * item is checked inside the same transaction: if it was answered meanwhile (in another tab), nothing is written
+ * and StaleItemError says so, so an answer is never applied to a state the user did not see.
+ */
 export async function recordAnswer(
   db: CardinalDb,
   deckId: string,
   itemId: string,
   input: AnswerInput,
   settings: SchedulerSettings,
+  shownAs?: ShownAs,
 ): Promise<{ logId: number; becameLeech: boolean; item: CardStateRecord }> {
   return db.transaction('rw', [db.cardStates, db.reviewLogs], async () => {
     const item = await db.cardStates.get([deckId, itemId]);
     if (!item) throw new StaleItemError(`No review item "${itemId}" in deck "${deckId}"`);
+    if (shownAs && (item.fsrs.reps !== shownAs.reps || item.fsrs.last_review !== shownAs.lastReview))
+      throw new StaleItemError(
+        'This card was answered in another tab meanwhile; your answer was not counted twice.',
+      );
     const result = answerItem(item, input, settings);
     // Both writes are issued at once; either failing aborts the transaction, so neither lands alone.
     const [, logId] = await Promise.all([db.cardStates.put(result.item), db.reviewLogs.add(result.log)]);

@@ -5,6 +5,7 @@ import { deleteExam, listExams } from '../../db/examRepo';
 import { useDb, useDbQuery } from '../../db/react';
 import { isBlank } from '../../domain/exam/scoring';
 import { formatDuration } from '../../domain/exam/session';
+import { attempt } from '../../stores/actionErrors';
 import { formatPercent } from './BreakdownTable';
 
 /** Every exam, newest first: finished ones open their results, unfinished ones resume. */
@@ -70,7 +71,7 @@ export function ExamHistoryPage() {
                           className="danger"
                           onClick={() => {
                             setConfirming(null);
-                            void deleteExam(db, exam.id);
+                            void attempt('The exam could not be deleted', () => deleteExam(db, exam.id));
                           }}
                         >
                           Delete

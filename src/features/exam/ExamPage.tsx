@@ -10,7 +10,7 @@ import { useExamSitting } from './useExamSitting';
 /** Sitting an exam: one question per screen, timer, progress, flags, and the review grid before submitting. */
 export function ExamPage() {
   const { examId = '' } = useParams();
-  const { load, exam, session, elapsed, left, submit } = useExamSitting(examId);
+  const { load, exam, session, elapsed, left, submit, submitError } = useExamSitting(examId);
   const question = exam?.questions[exam.current];
   const answer = exam?.answers[exam.current];
   const last = exam ? exam.questions.length - 1 : 0;
@@ -52,6 +52,11 @@ export function ExamPage() {
           </p>
         )}
       </header>
+      {submitError && (
+        <p className="action-error" role="alert">
+          {submitError}
+        </p>
+      )}
       {session.reviewing ? (
         <ReviewGrid
           answers={exam.answers}

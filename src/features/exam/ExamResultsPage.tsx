@@ -6,6 +6,7 @@ import { useDb, useDbQuery } from '../../db/react';
 import { missedQuestions } from '../../domain/exam/scoring';
 import { flattenSections } from '../../domain/exam/sections';
 import { formatDuration } from '../../domain/exam/session';
+import { reportFailure } from '../../stores/actionErrors';
 import { now } from '../../stores/clock';
 import { NotFound } from '../../ui/NotFound';
 import { BreakdownTable, formatPercent } from './BreakdownTable';
@@ -57,6 +58,8 @@ export function ExamResultsPage() {
     try {
       const next = await startRetake(db, exam.id, { id: newExamId(), seed: newSeed(), now: now() });
       if (next) await navigate(`/exams/${next.id}`);
+    } catch (error) {
+      reportFailure('The retake could not be started', error);
     } finally {
       setBusy(false);
     }

@@ -5,6 +5,7 @@ import { loadExamSetup, setFeedSchedule, startExam } from '../../db/examRepo';
 import { useDb, useDbQuery } from '../../db/react';
 import { availableCount } from '../../domain/exam/draw';
 import { flattenSections } from '../../domain/exam/sections';
+import { attempt } from '../../stores/actionErrors';
 import { now } from '../../stores/clock';
 import { NotFound } from '../../ui/NotFound';
 import { newExamId, newSeed } from './newIds';
@@ -195,7 +196,9 @@ export function ExamSetupPage() {
               type="checkbox"
               checked={setup.feedSchedule}
               aria-describedby="exam-feed-help"
-              onChange={(e) => void setFeedSchedule(db, e.target.checked)}
+              onChange={(e) =>
+                void attempt('The setting could not be saved', () => setFeedSchedule(db, e.target.checked))
+              }
             />
             <label htmlFor="exam-feed">Exam answers count as reviews</label>
           </div>

@@ -5,6 +5,7 @@ import { loadReadiness, saveExamDate } from '../../db/examRepo';
 import { useDb, useDbQuery } from '../../db/react';
 import { READINESS_TARGET, readiness, studyPlan } from '../../domain/exam/readiness';
 import { flattenSections } from '../../domain/exam/sections';
+import { attempt } from '../../stores/actionErrors';
 import { useNow } from '../../stores/clock';
 import { NotFound } from '../../ui/NotFound';
 import { formatPercent } from './BreakdownTable';
@@ -49,7 +50,8 @@ export function ReadinessPage() {
   const past = fromDateInput(date) !== null && date < todayInput;
   const setDate = (value: string) => {
     setDraft(value);
-    if (fromDateInput(value) !== null && value >= todayInput) void saveExamDate(db, deckId, value);
+    if (fromDateInput(value) !== null && value >= todayInput)
+      void attempt('The exam date could not be saved', () => saveExamDate(db, deckId, value));
   };
   const at = past ? null : fromDateInput(date);
 

@@ -3,6 +3,7 @@ import { useNavigate } from 'react-router';
 import { finishExam, getExam, saveExamProgress } from '../../db/examRepo';
 import { useDb } from '../../db/react';
 import { timeLeftMs } from '../../domain/exam/session';
+import { errorText, reportFailure } from '../../stores/actionErrors';
 import { now, useNow } from '../../stores/clock';
 import { elapsedOf, useExamSession } from '../../stores/examSession';
 
@@ -20,18 +21,27 @@ export function useExamSitting(examId: string) {
   const navigate = useNavigate();
   const session = useExamSession();
   const [load, setLoad] = useState<SittingLoad>('loading');
+  // A damaged record or a failed read: thrown while rendering, so the route's error page says what happened.
+  const [loadError, setLoadError] = useState<unknown>(null);
+  const [submitError, setSubmitError] = useState<string | null>(null);
+  if (loadError !== null) throw loadError;
   const clock = useNow(1_000);
 
   useEffect(() => {
     let cancelled = false;
     setLoad('loading');
-    void getExam(db, examId).then((exam) => {
-      if (cancelled) return;
-      if (!exam) return setLoad('missing');
-      if (exam.status === 'finished') return void navigate(`/exams/${examId}/results`, { replace: true });
-      useExamSession.getState().load(exam, now());
-      setLoad('ready');
-    });
+    void getExam(db, examId).then(
+      (exam) => {
+        if (cancelled) return;
+        if (!exam) return setLoad('missing');
+        if (exam.status === 'finished') return void navigate(`/exams/${examId}/results`, { replace: true });
+        useExamSession.getState().load(exam, now());
+        setLoad('ready');
+      },
+      (error: unknown) => {
+        if (!cancelled) setLoadError(error);
+      },
+    );
     return () => {
       cancelled = true;
     };
@@ -42,11 +52,11 @@ export function useExamSitting(examId: string) {
     if (state.submitting || state.exam?.id !== examId) return;
     const exam = state.checkpoint(now());
     if (!exam) return;
-    void saveExamProgress(db, examId, {
+    saveExamProgress(db, examId, {
       answers: exam.answers,
       current: exam.current,
       elapsedMs: exam.elapsedMs,
-    });
+    }).catch((error: unknown) => reportFailure('Your exam progress could not be saved', error));
   }, [db, examId]);
 
   // Answers, flags and moves are saved at once.
@@ -78,6 +88,7 @@ export function useExamSitting(examId: string) {
       const exam = state.checkpoint(now());
       if (!exam) return;
       state.setSubmitting(true);
+      setSubmitError(null);
       try {
         await finishExam(db, examId, {
           answers: exam.answers,
@@ -86,6 +97,10 @@ export function useExamSitting(examId: string) {
           timedOut,
         });
         await navigate(`/exams/${examId}/results`);
+      } catch (error) {
+        setSubmitError(
+          `${timedOut ? 'Time is up, but the exam' : 'The exam'} could not be submitted: ${errorText(error)}. Your answers are saved; choose Submit to try again.`,
+        );
       } finally {
         useExamSession.getState().setSubmitting(false);
       }
@@ -101,5 +116,5 @@ export function useExamSitting(examId: string) {
     if (timeUp) void submit(true);
   }, [timeUp, submit]);
 
-  return { load, exam: ready, session, elapsed, left, submit };
+  return { load, exam: ready, session, elapsed, left, submit, submitError };
 }

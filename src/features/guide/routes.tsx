@@ -4,6 +4,7 @@ import type { RouteObject } from 'react-router';
 export const guideRoutes: RouteObject[] = [
   {
     path: 'decks/:deckId/guide',
+    handle: { title: 'Guide' },
     lazy: () => import('./GuidePage').then((m) => ({ Component: m.GuidePage })),
   },
 ];

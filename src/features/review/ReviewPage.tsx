@@ -15,6 +15,7 @@ import { PromptView } from './PromptView';
 import { QueueCounts } from './QueueCounts';
 import { ReviewDone } from './ReviewDone';
 import { ReviewToolbar } from './ReviewToolbar';
+import { useFocusOnNextCard } from './useFocusOnNextCard';
 import { useReviewActions } from './useReviewActions';
 import { useReviewKeys } from './useReviewKeys';
 import { useOutcomes, usePrompt, useReviewScreen } from './useReviewScreen';
@@ -28,6 +29,7 @@ export function ReviewPage() {
   const actions = useReviewActions(screen);
   const item = screen?.queue.current ?? null;
   const key = item ? presentationKey(item) : null;
+  const cardRef = useFocusOnNextCard(key);
   const view = presentationOf(session, key);
   const settings = item ? screen?.settings[item.deckId] : undefined;
   const deck = screen?.decks.find((d) => d.id === item?.deckId);
@@ -97,7 +99,7 @@ export function ReviewPage() {
         </p>
       )}
       {item && prompt && settings ? (
-        <article className="review-card" aria-label="Card">
+        <article className="review-card" aria-label="Card" ref={cardRef}>
           <PromptView
             prompt={prompt}
             phase={view.phase}

@@ -2,5 +2,9 @@ import type { RouteObject } from 'react-router';
 
 /** The review session (its own chunk). */
 export const reviewRoutes: RouteObject[] = [
-  { path: 'review/:scope', lazy: () => import('./ReviewPage').then((m) => ({ Component: m.ReviewPage })) },
+  {
+    path: 'review/:scope',
+    handle: { title: 'Review' },
+    lazy: () => import('./ReviewPage').then((m) => ({ Component: m.ReviewPage })),
+  },
 ];

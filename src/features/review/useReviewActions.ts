@@ -3,6 +3,7 @@ import { useDb } from '../../db/react';
 import {
   buryItem,
   recordAnswer,
+  StaleItemError,
   setFlag,
   setMarked,
   setSuspended,
@@ -11,6 +12,7 @@ import {
 import type { ReviewScreen } from '../../db/reviewScreen';
 import type { Flag } from '../../domain/records';
 import type { Grade4 } from '../../domain/scheduler';
+import { attempt } from '../../stores/actionErrors';
 import { now } from '../../stores/clock';
 import { answerDuration, presentationKey, useReviewSession } from '../../stores/reviewSession';
 
@@ -33,6 +35,7 @@ export function useReviewActions(screen: ReviewScreen | null | undefined) {
         item.itemId,
         { rating, now: at, durationMs: answerDuration(state.shownAt, at), source: 'review' },
         settings,
+        { reps: item.fsrs.reps, lastReview: item.fsrs.last_review },
       );
       state.setBusy(true);
       try {
@@ -45,7 +48,11 @@ export function useReviewActions(screen: ReviewScreen | null | undefined) {
         );
       } catch (error) {
         state.setBusy(false);
-        state.setNotice(`Your answer could not be saved: ${(error as Error).message}`);
+        state.setNotice(
+          error instanceof StaleItemError
+            ? error.message
+            : `Your answer could not be saved: ${(error as Error).message}`,
+        );
       }
     },
     [db, item, settings],
@@ -55,7 +62,9 @@ export function useReviewActions(screen: ReviewScreen | null | undefined) {
     const log = screen?.undoable;
     if (!log) return;
     const dayStartHour = screen?.settings[log.deckId]?.dayStartHour ?? 4;
-    const undone = await undoLastAnswer(db, log.deckId, now(), dayStartHour);
+    const undone = await attempt('The last answer could not be undone', () =>
+      undoLastAnswer(db, log.deckId, now(), dayStartHour),
+    );
     if (undone) {
       useReviewSession.getState().undone(undone.rating === 1);
       useReviewSession.getState().setNotice('Last answer undone.');
@@ -64,25 +73,34 @@ export function useReviewActions(screen: ReviewScreen | null | undefined) {
 
   const bury = useCallback(async () => {
     if (!item || !settings) return;
-    await buryItem(db, item.deckId, item.itemId, now(), settings.dayStartHour);
-    useReviewSession.getState().setNotice('Card buried until tomorrow.');
+    const done = await attempt('The card could not be buried', async () => {
+      await buryItem(db, item.deckId, item.itemId, now(), settings.dayStartHour);
+      return true;
+    });
+    if (done) useReviewSession.getState().setNotice('Card buried until tomorrow.');
   }, [db, item, settings]);
 
   const suspend = useCallback(async () => {
     if (!item) return;
-    await setSuspended(db, item.deckId, item.itemId, true);
-    useReviewSession.getState().setNotice('Card suspended. It will not be shown until you unsuspend it.');
+    const done = await attempt('The card could not be suspended', async () => {
+      await setSuspended(db, item.deckId, item.itemId, true);
+      return true;
+    });
+    if (done)
+      useReviewSession.getState().setNotice('Card suspended. It will not be shown until you unsuspend it.');
   }, [db, item]);
 
   const toggleMark = useCallback(async () => {
     if (!item) return;
-    await setMarked(db, item.deckId, item.cardId, !item.marked);
+    await attempt(item.marked ? 'The card could not be unmarked' : 'The card could not be marked', () =>
+      setMarked(db, item.deckId, item.cardId, !item.marked),
+    );
   }, [db, item]);
 
   const flag = useCallback(
     async (value: Flag) => {
       if (!item) return;
-      await setFlag(db, item.deckId, item.itemId, value);
+      await attempt('The flag could not be set', () => setFlag(db, item.deckId, item.itemId, value));
     },
     [db, item],
   );

@@ -2,6 +2,7 @@ import './settings.css';
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { DEFAULT_SCHEDULER_SETTINGS, type SchedulerSettings } from '../../domain/settings';
+import { errorText } from '../../stores/actionErrors';
 import { NotFound } from '../../ui/NotFound';
 import { OptimizePanel } from './OptimizePanel';
 import { type Draft, fromDraft, toDraft } from './settingsForm';
@@ -58,7 +59,12 @@ export function SettingsPage() {
       return;
     }
     setErrors({});
-    await save(parsed.settings);
+    try {
+      await save(parsed.settings);
+    } catch (error) {
+      setMessage(`Settings could not be saved: ${errorText(error)}`);
+      return;
+    }
     setMessage('Settings saved.');
     if (parsed.settings.desiredRetention !== data.settings.desiredRetention)
       setOfferReschedule(parsed.settings);
@@ -165,7 +171,11 @@ export function SettingsPage() {
             onClick={() => {
               const next = offerReschedule;
               setOfferReschedule(null);
-              void reschedule(next).then((n) => setMessage(`Settings saved. ${n} card(s) rescheduled.`));
+              void reschedule(next).then(
+                (n) => setMessage(`Settings saved. ${n} card(s) rescheduled.`),
+                (error: unknown) =>
+                  setMessage(`Settings saved, but the cards could not be rescheduled: ${errorText(error)}`),
+              );
             }}
           >
             Reschedule now

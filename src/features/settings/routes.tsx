@@ -4,6 +4,7 @@ import type { RouteObject } from 'react-router';
 export const settingsRoutes: RouteObject[] = [
   {
     path: 'decks/:deckId/settings',
+    handle: { title: 'Deck settings' },
     lazy: () => import('./SettingsPage').then((m) => ({ Component: m.SettingsPage })),
   },
 ];

@@ -4,8 +4,10 @@
  */
 import { useId, useState } from 'react';
 import { useDb } from '../../db/react';
+import { takeSnapshot } from '../../db/snapshots';
 import { type RestoreMode, type RestoreSummary, restoreBackup } from '../../db/transfer/backupRepo';
 import { countRows, type ValidBackup } from '../../domain/transfer/backup';
+import { now } from '../../stores/clock';
 import { ProgressBar } from './ProgressBar';
 import { TransferError } from './TransferError';
 
@@ -48,6 +50,7 @@ export function BackupRestorePreview({
     setError(null);
     setProgress({ done: 0, total: 1 });
     try {
+      await takeSnapshot(db, 'restore', now());
       const summary = await restoreBackup(db, backup, mode, (done, total) => setProgress({ done, total }));
       onDone(summary, mode);
     } catch (e) {

@@ -5,6 +5,7 @@
  */
 import { useEffect, useId, useState } from 'react';
 import { useDb } from '../../db/react';
+import { takeSnapshot } from '../../db/snapshots';
 import { commitDeckImport, type DeckImportResult, previewDeckImport } from '../../db/transfer/deckImport';
 import { isCardinalId } from '../../domain/transfer/ids';
 import type { DeckImportOptions, DeckImportSummary } from '../../domain/transfer/importPlan';
@@ -56,6 +57,7 @@ export function DeckImportPreview({
     setWriting({ done: 0, total: 1 });
     setError(null);
     try {
+      await takeSnapshot(db, 'import', now());
       const result = await commitDeckImport(db, read, options, now(), (done, total) =>
         setWriting({ done, total }),
       );

@@ -1,6 +1,7 @@
 /** Export: a full backup, one deck (with or without review state, or as CSV), review logs for the FSRS optimizer. */
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { noteBackupExported } from '../../db/backupStatus';
 import { listDecks } from '../../db/decksRepo';
 import { useDb, useDbQuery } from '../../db/react';
 import { exportBackup } from '../../db/transfer/backupRepo';
@@ -48,6 +49,7 @@ export function ExportPanel() {
         setProgress({ label: 'Writing the backup file', done, total }),
       );
       saveFile(name, json, JSON_TYPE);
+      await noteBackupExported(db, at);
       return `Saved ${name}.`;
     });
 

@@ -2,6 +2,7 @@
  * The import worker: runs the import reader (importReader.ts) off the page's main thread, so reading, parsing and
  * validating a big file never freezes the page. A thin adapter: requests in, replies out.
  */
+import '../../domain/zodConfig';
 import type { ImportReply, ImportRequest } from './importMessages';
 import { createImportReader } from './importReader';
 

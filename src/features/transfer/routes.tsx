@@ -2,5 +2,9 @@ import type { RouteObject } from 'react-router';
 
 /** The Import / Export page (its own chunk). */
 export const transferRoutes: RouteObject[] = [
-  { path: 'transfer', lazy: () => import('./TransferPage').then((m) => ({ Component: m.TransferPage })) },
+  {
+    path: 'transfer',
+    handle: { title: 'Import / Export' },
+    lazy: () => import('./TransferPage').then((m) => ({ Component: m.TransferPage })),
+  },
 ];

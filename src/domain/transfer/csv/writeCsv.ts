@@ -3,9 +3,17 @@
  * `id, front, back, tags, section, notetype`. Basic (reversed or not) and cloze cards round-trip exactly (a
  * cloze has its text as front and an empty back); sections are written as Anki deck paths ("Parent::Child");
  * multiple-choice and true/false cards are written as question/answer text, which re-imports as basic cards.
+ * A cell that begins with =, +, -, @, a tab or a carriage return gets a leading ' (papaparse's escapeFormulae),
+ * so a spreadsheet opening the file shows it as text instead of running it as a formula.
  */
 import Papa from 'papaparse';
 import type { Card, Deck, Section } from '../../deck/schema';
+
+/**
+ * Cells a spreadsheet would run as a formula. Papaparse's own pattern (/^[=+\-@\t\r].*$/) misses a cell with a
+ * line break after its first character ("=1\r=2"), so the first character alone decides.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
 
 export const CSV_COLUMNS = ['id', 'front', 'back', 'tags', 'section', 'notetype'] as const;
 
@@ -30,7 +38,7 @@ export function deckToCsv(deck: Deck): string {
     `#deck column:${CSV_COLUMNS.indexOf('section') + 1}`,
     `#notetype column:${CSV_COLUMNS.indexOf('notetype') + 1}`,
   ];
-  return `${header.join('\n')}\n${Papa.unparse(rows, { newline: '\n', quotes: true })}\n`;
+  return `${header.join('\n')}\n${Papa.unparse(rows, { newline: '\n', quotes: true, escapeFormulae: FORMULA_START })}\n`;
 }
 
 /** Anki's note type names, so Anki (and Cardinal) know a cloze or a reversed card. */

@@ -1,0 +1,158 @@
+/**
+ * "Check database", as in Anki: reads every row, reports what is damaged and repairs what can be repaired, all in
+ * ONE transaction (a failure leaves the data as it was). Found and repaired:
+ * - a review item whose queue or due copy disagrees with its FSRS state → recomputed (fixed);
+ * - a review item whose card (or deck) no longer exists → removed (it can never be shown; its review logs stay);
+ * - a deck whose card count is wrong → recounted (fixed);
+ * - an exam record that does not match the exam schema → removed (it cannot be opened).
+ * Found and only reported (nothing can rebuild them; a snapshot or backup can):
+ * - any other row that does not match its table's schema;
+ * - review logs whose review item is gone (history is never deleted).
+ * The caller takes a snapshot before (see checkAndRepair in the settings page), so even removals can be undone.
+ */
+
+import { type CardStateRecord, queueOf } from '../domain/records';
+import { rowSchemas } from '../domain/transfer/backupRows';
+import type { CardinalDb } from './database';
+
+export type Finding = {
+  table: string;
+  /** The row's key, as text. */
+  row: string;
+  problem: string;
+  /** What repair does (or did, when the report says `repaired`): null when nothing can rebuild the row. */
+  repair: 'fix' | 'remove' | null;
+};
+
+export type CheckReport = { rowsChecked: number; findings: Finding[]; repaired: boolean };
+
+/** At most this many findings are listed; the rest are counted. */
+const MAX_LISTED = 200;
+
+const keyText = (key: unknown) => (Array.isArray(key) ? key.join(' / ') : String(key));
+
+function firstIssue(table: string, row: unknown): string | null {
+  const schema = rowSchemas[table];
+  if (!schema) return null;
+  const parsed = schema.safeParse(row);
+  if (parsed.success) return null;
+  const issue = parsed.error.issues[0];
+  return `field "${issue?.path.join('.') || '(row)'}" ${issue?.message ?? 'is invalid'}`;
+}
+
+/** Checks every row; with `repair`, also repairs (same transaction). */
+export async function checkDatabase(db: CardinalDb, options: { repair: boolean }): Promise<CheckReport> {
+  const { repair } = options;
+  return db.transaction('rw', db.tables, async () => {
+    const findings: Finding[] = [];
+    let more = 0;
+    let rowsChecked = 0;
+    const add = (finding: Finding) => {
+      if (findings.length < MAX_LISTED) findings.push(finding);
+      else more += 1;
+    };
+
+    // Tables without special rules: schema only, reported.
+    for (const table of db.tables) {
+      if (['cardStates', 'exams', 'decks', 'cards', 'reviewLogs'].includes(table.name)) continue;
+      await table.each((row, cursor) => {
+        rowsChecked += 1;
+        const problem = firstIssue(table.name, row);
+        if (problem) add({ table: table.name, row: keyText(cursor.primaryKey), problem, repair: null });
+      });
+    }
+
+    const decks = await db.decks.toArray();
+    const deckIds = new Set(decks.map((d) => d.id));
+    const cardKeys = new Set<string>();
+    const liveCounts = new Map<string, number>();
+    await db.cards.each((card, cursor) => {
+      rowsChecked += 1;
+      const problem = firstIssue('cards', card);
+      if (problem) add({ table: 'cards', row: keyText(cursor.primaryKey), problem, repair: null });
+      cardKeys.add(`${card.deckId}\u0000${card.id}`);
+      if (!card.retired) liveCounts.set(card.deckId, (liveCounts.get(card.deckId) ?? 0) + 1);
+    });
+
+    for (const deck of decks) {
+      rowsChecked += 1;
+      const problem = firstIssue('decks', deck);
+      if (problem) add({ table: 'decks', row: deck.id, problem, repair: null });
+      const cardCount = liveCounts.get(deck.id) ?? 0;
+      if (deck.cardCount !== cardCount) {
+        add({
+          table: 'decks',
+          row: deck.id,
+          problem: `card count ${deck.cardCount}, but it holds ${cardCount} cards`,
+          repair: 'fix',
+        });
+        if (repair) await db.decks.put({ ...deck, cardCount });
+      }
+    }
+
+    const itemKeys = new Set<string>();
+    const orphanStates: [string, string][] = [];
+    const fixedStates: CardStateRecord[] = [];
+    await db.cardStates.each((state) => {
+      rowsChecked += 1;
+      const row = `${state.deckId} / ${state.itemId}`;
+      if (!cardKeys.has(`${state.deckId}\u0000${state.cardId}`)) {
+        const problem = deckIds.has(state.deckId)
+          ? `its card "${state.cardId}" does not exist`
+          : `its deck "${state.deckId}" does not exist`;
+        add({ table: 'cardStates', row, problem, repair: 'remove' });
+        orphanStates.push([state.deckId, state.itemId]);
+        return;
+      }
+      itemKeys.add(`${state.deckId}\u0000${state.itemId}`);
+      const problem = firstIssue('cardStates', state);
+      if (problem) return add({ table: 'cardStates', row, problem, repair: null });
+      const queue = queueOf(state);
+      if (state.queue !== queue || state.due !== state.fsrs.due) {
+        add({
+          table: 'cardStates',
+          row,
+          problem: `queue "${state.queue}" / due ${state.due} disagree with its FSRS state`,
+          repair: 'fix',
+        });
+        fixedStates.push({ ...state, queue, due: state.fsrs.due });
+      }
+    });
+    if (repair) {
+      await db.cardStates.bulkDelete(orphanStates);
+      await db.cardStates.bulkPut(fixedStates);
+    }
+
+    // Logs whose item is gone: reported once per item, kept.
+    const orphanLogItems = new Map<string, number>();
+    await db.reviewLogs.each((log, cursor) => {
+      rowsChecked += 1;
+      const problem = firstIssue('reviewLogs', log);
+      if (problem) add({ table: 'reviewLogs', row: keyText(cursor.primaryKey), problem, repair: null });
+      const key = `${log.deckId}\u0000${log.itemId}`;
+      if (!itemKeys.has(key)) orphanLogItems.set(key, (orphanLogItems.get(key) ?? 0) + 1);
+    });
+    for (const [key, count] of orphanLogItems) {
+      const [deckId, itemId] = key.split('\u0000');
+      add({
+        table: 'reviewLogs',
+        row: `${deckId} / ${itemId}`,
+        problem: `${count} review log(s) of a review item that no longer exists`,
+        repair: null,
+      });
+    }
+
+    const damagedExams: string[] = [];
+    await db.exams.each((exam, cursor) => {
+      rowsChecked += 1;
+      const problem = firstIssue('exams', exam);
+      if (!problem) return;
+      add({ table: 'exams', row: keyText(cursor.primaryKey), problem, repair: 'remove' });
+      damagedExams.push(String(cursor.primaryKey));
+    });
+    if (repair) await db.exams.bulkDelete(damagedExams);
+
+    if (more > 0) findings.push({ table: '', row: '', problem: `and ${more} more problems`, repair: null });
+    return { rowsChecked, findings, repaired: repair };
+  });
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { checkDatabase } from '../../src/db/checkDatabase';
+import { everyTable, populatedDb } from '../helpers/populatedDb';
+
+async function damage() {
+  const db = await populatedDb();
+  // A review item whose card is gone, one whose queue disagrees with its state, a deck count off by one,
+  // a damaged exam and a review log with a bad rating.
+  const state = await db.cardStates.get(['test-deck', 'a.one#1']);
+  if (!state) throw new Error('fixture');
+  await db.cardStates.put({ ...state, cardId: 'gone', itemId: 'gone#1' });
+  await db.cardStates.update(['other', 'o.two#1'], { queue: 'review' });
+  const other = await db.decks.get('other');
+  if (!other) throw new Error('fixture');
+  await db.decks.put({ ...other, cardCount: 5 });
+  await db.exams.update('exam-1', { questions: 'broken' as never });
+  const log = await db.reviewLogs.toCollection().first();
+  await db.reviewLogs.update(log?.id ?? 0, { rating: 9 as never });
+  return db;
+}
+
+describe('Check database', () => {
+  it('finds damaged rows and orphans without changing anything when not repairing', async () => {
+    const db = await damage();
+    const before = await everyTable(db);
+    const report = await checkDatabase(db, { repair: false });
+    expect(report.repaired).toBe(false);
+    const seen = report.findings.map((f) => `${f.table} ${f.row}: ${f.repair}`);
+    expect(seen).toEqual(
+      expect.arrayContaining([
+        'decks other: fix',
+        'cardStates test-deck / gone#1: remove',
+        'cardStates other / o.two#1: fix',
+        'exams exam-1: remove',
+        expect.stringMatching(/^reviewLogs \d+: null$/),
+      ]),
+    );
+    expect(report.findings.find((f) => f.table === 'exams')?.problem).toMatch(/field "questions"/);
+    expect(await everyTable(db)).toEqual(before);
+  });
+
+  it('repairs what can be repaired and keeps the rest; a second check finds only what it cannot repair', async () => {
+    const db = await damage();
+    const logsBefore = await db.reviewLogs.count();
+    await checkDatabase(db, { repair: true });
+    expect(await db.cardStates.get(['test-deck', 'gone#1'])).toBeUndefined();
+    expect((await db.cardStates.get(['other', 'o.two#1']))?.queue).toBe('new');
+    expect((await db.decks.get('other'))?.cardCount).toBe(2);
+    expect(await db.exams.get('exam-1')).toBeUndefined();
+    expect(await db.reviewLogs.count()).toBe(logsBefore);
+    const again = await checkDatabase(db, { repair: false });
+    expect(again.findings.every((f) => f.repair === null)).toBe(true);
+    expect(again.findings.map((f) => f.table)).toContain('reviewLogs');
+  });
+
+  it('a healthy database reports no problems', async () => {
+    const db = await populatedDb();
+    const report = await checkDatabase(db, { repair: false });
+    expect(report.findings).toEqual([]);
+    expect(report.rowsChecked).toBeGreaterThan(10);
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import {
+  KEEP_SNAPSHOTS,
+  listSnapshots,
+  restoreSnapshot,
+  SNAPSHOT_EVERY_MS,
+  snapshotStore,
+  takeScheduledSnapshot,
+  takeSnapshot,
+} from '../../src/db/snapshots';
+import { DAY, T0 } from '../helpers/builders';
+import { everyTable, populatedDb } from '../helpers/populatedDb';
+
+describe('snapshots', () => {
+  it('restoring a snapshot gives back every row exactly, after later changes and deletions', async () => {
+    const db = await populatedDb();
+    const before = await everyTable(db);
+    const snap = await takeSnapshot(db, 'import', T0 + 5 * DAY);
+    expect(snap.counts).toMatchObject({ decks: 2, reviewLogs: 3, exams: 1 });
+
+    await db.reviewLogs.clear();
+    await db.cardStates.where('deckId').equals('other').delete();
+    const deck = await db.decks.get('test-deck');
+    if (deck) await db.decks.put({ ...deck, title: 'Changed' });
+
+    await restoreSnapshot(db, snap.id ?? -1, T0 + 6 * DAY);
+    expect(await everyTable(db)).toEqual(before);
+    // The data replaced by the restore was itself snapshotted first.
+    const list = await listSnapshots(db);
+    expect(list.map((s) => s.reason)).toEqual(['restore', 'import']);
+    expect(list[0]?.counts.reviewLogs).toBe(0);
+  });
+
+  it(`keeps only the newest ${KEEP_SNAPSHOTS} complete snapshots and no pages of dropped ones`, async () => {
+    const db = await populatedDb();
+    for (let i = 0; i < KEEP_SNAPSHOTS + 2; i++) await takeSnapshot(db, 'manual', T0 + i * DAY);
+    const list = await listSnapshots(db);
+    expect(list).toHaveLength(KEEP_SNAPSHOTS);
+    expect(list[0]?.takenAt).toBe(T0 + (KEEP_SNAPSHOTS + 1) * DAY);
+    const store = snapshotStore(db);
+    const pageOwners = new Set((await store.pages.toArray()).map((p) => p.snapshotId));
+    expect([...pageOwners].sort()).toEqual(list.map((s) => s.id).sort());
+  });
+
+  it('the scheduled snapshot is taken at most once a day', async () => {
+    const db = await populatedDb();
+    expect(await takeScheduledSnapshot(db, T0)).not.toBeNull();
+    expect(await takeScheduledSnapshot(db, T0 + SNAPSHOT_EVERY_MS - 1)).toBeNull();
+    expect(await takeScheduledSnapshot(db, T0 + SNAPSHOT_EVERY_MS)).not.toBeNull();
+    expect(await listSnapshots(db)).toHaveLength(2);
+  });
+
+  it('a half-written snapshot is never offered and is dropped by the next one', async () => {
+    const db = await populatedDb();
+    const store = snapshotStore(db);
+    await store.snapshots.add({ takenAt: T0, reason: 'scheduled', counts: {}, complete: false });
+    expect(await listSnapshots(db)).toEqual([]);
+    await takeSnapshot(db, 'manual', T0 + DAY);
+    expect(await store.snapshots.count()).toBe(1);
+  });
+});

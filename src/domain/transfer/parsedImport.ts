@@ -14,6 +14,11 @@ export type ImportedReview = {
   /** When the review happened, epoch ms. */
   review: number;
   durationMs: number;
+  /**
+   * The other app's FSRS memory state after this review (Anki's cards.data), on the item's last review only:
+   * it replaces the replayed stability and difficulty, so the schedule continues as it was.
+   */
+  memory?: { stability: number; difficulty: number };
 };
 
 /** Where in the input a problem is, e.g. `notes.csv line 12`, `collection.anki2 note 1650000000000`. */

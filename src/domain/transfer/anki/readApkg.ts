@@ -4,8 +4,9 @@
  * writes after the user confirms. Never throws: any unreadable input comes back as `ok: false` with a message
  * naming the file (and the note and field, where there is one).
  *
- * Supported: `collection.anki21` and `collection.anki2` (Anki's "support older Anki versions" export, schema 11).
- * Not yet: `collection.anki21b` (zstd-compressed, schema 18), explained to the user with the way around it.
+ * Reads the newest collection a package has: `collection.anki21b` (Anki 23.10+: zstd-compressed, schema 18),
+ * else `collection.anki21`, else `collection.anki2` (schema 11). The stub `collection.anki2` ("please update
+ * Anki") that new packages carry beside their anki21b is never read.
  */
 import type { SqlJsStatic } from 'sql.js';
 import type { Card } from '../../deck/schema';
@@ -17,9 +18,10 @@ import { type AnkiCard, type AnkiCollection, isSqlite, readCollection } from './
 import { historyFromRevlog } from './ankiHistory';
 import { buildSections } from './ankiSections';
 import { contentWarnings } from './ankiWarnings';
-import { MAX_PACKAGE_BYTES, megabytes } from './limits';
+import { MAX_PACKAGE_BYTES, MAX_TOTAL_UNCOMPRESSED_BYTES, megabytes } from './limits';
 import { type ConvertedNote, convertNote } from './noteToCard';
 import { inflateEntry, readZipDirectory, type ZipEntry } from './zipEntries';
+import { isZstd, unzstd } from './zstd';
 
 export type ApkgOptions = {
   /** The Cardinal deck id to import into (re-importing the same package into it updates cards by id). */
@@ -31,12 +33,8 @@ export type ApkgOptions = {
   includeHistory: boolean;
 };
 
-export const UNSUPPORTED_ANKI21B =
-  'uses the newest Anki package format (collection.anki21b, compressed with zstd), which Cardinal cannot read yet. ' +
-  'In Anki, choose File › Export…, pick "Anki Deck Package (*.apkg)", tick "Support older Anki versions ' +
-  '(slower/larger files)", and import the file that makes.';
-
-const LEGACY_COLLECTIONS = ['collection.anki21', 'collection.anki2'];
+/** Newest first: a package carrying several is read from the newest. */
+const COLLECTIONS = ['collection.anki21b', 'collection.anki21', 'collection.anki2'];
 
 export async function readApkg(fileName: string, bytes: Uint8Array, opts: ApkgOptions): Promise<ImportRead> {
   try {
@@ -54,9 +52,11 @@ async function readPackage(fileName: string, bytes: Uint8Array, opts: ApkgOption
   const directory = readZipDirectory(bytes);
   if (!directory.ok) {
     const reason =
-      directory.reason === 'is not a zip file'
-        ? 'is not an Anki package (.apkg files are zip archives; this is not one)'
-        : directory.reason;
+      directory.reason !== 'is not a zip file'
+        ? directory.reason
+        : startsLikeZip(bytes)
+          ? `the file is incomplete (ends at byte ${bytes.length}, before the end of its zip directory); download or copy it again`
+          : 'is not an Anki package (.apkg files are zip archives; this is not one)';
     return fail(fileName, reason);
   }
   const entries = directory.value;
@@ -65,14 +65,13 @@ async function readPackage(fileName: string, bytes: Uint8Array, opts: ApkgOption
   if (duplicate !== undefined) return fail(fileName, `contains "${duplicate}" twice (a damaged package)`);
 
   const entry = pickCollection(entries);
-  if (entry === 'anki21b') return fail(fileName, UNSUPPORTED_ANKI21B);
   if (!entry)
     return fail(
       fileName,
-      'is a zip file but not an Anki package: it has no collection.anki21 or collection.anki2 inside',
+      'is a zip file but not an Anki package: it has no collection.anki21b, collection.anki21 or collection.anki2 inside',
     );
   const where = `${fileName} (${entry.name})`;
-  const inflated = inflateEntry(bytes, entry);
+  const inflated = readEntry(bytes, entry);
   if (!inflated.ok) return fail(fileName, inflated.reason);
   if (inflated.value.length === 0) return fail(fileName, 'is empty', where);
   if (!isSqlite(inflated.value))
@@ -89,11 +88,20 @@ async function readPackage(fileName: string, bytes: Uint8Array, opts: ApkgOption
   return buildImport(fileName, collection.value, opts);
 }
 
-function pickCollection(entries: readonly ZipEntry[]): ZipEntry | 'anki21b' | undefined {
+function pickCollection(entries: readonly ZipEntry[]): ZipEntry | undefined {
   const byName = new Map(entries.map((e) => [e.name, e]));
-  // Anki's new-format export adds a stub collection.anki2 ("please update Anki") beside collection.anki21b.
-  if (!byName.has('collection.anki21') && byName.has('collection.anki21b')) return 'anki21b';
-  return LEGACY_COLLECTIONS.map((name) => byName.get(name)).find((e) => e !== undefined);
+  return COLLECTIONS.map((name) => byName.get(name)).find((e) => e !== undefined);
+}
+
+/** An entry's bytes: inflated, then un-zstd'd when zstd-compressed (the anki21b collection and its media). */
+function readEntry(bytes: Uint8Array, entry: ZipEntry) {
+  const inflated = inflateEntry(bytes, entry);
+  if (!inflated.ok || !isZstd(inflated.value)) return inflated;
+  return unzstd(inflated.value, MAX_TOTAL_UNCOMPRESSED_BYTES, `"${entry.name}"`);
+}
+
+function startsLikeZip(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 
 function buildImport(fileName: string, collection: AnkiCollection, opts: ApkgOptions): ImportRead {

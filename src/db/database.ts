@@ -43,5 +43,8 @@ export function createDb(name: string = DB_NAME): CardinalDb {
   });
   // Version 2 adds practice exams; no existing data changes.
   db.version(2).stores({ exams: 'id, status, deckId, startedAt, [deckId+status]' });
+  // Version 3: cards also indexed by card id alone, so an Anki package finds the deck that already holds its
+  // notes (card ids come from Anki note guids), whatever the deck is called now.
+  db.version(3).stores({ cards: '[deckId+id], deckId, id' });
   return db;
 }

@@ -14,6 +14,7 @@ import type { ImportFile, ImportProgress } from './importMessages';
 import { ImportCancelled, type ImportSession, type OnProgress, openImportSession } from './importSession';
 import { ProblemList } from './ProblemList';
 import { ProgressBar } from './ProgressBar';
+import { intoStoredDeck } from './storedDeckMatch';
 
 type Step =
   | { step: 'idle' }
@@ -80,7 +81,7 @@ export function ImportPanel() {
       setState({ step: 'reading', fileName: chosen.name, progress });
     showProgress({ stage: 'reading', done: 0, total: chosen.size });
     try {
-      const file = await reader.read(chosen, tableKeys(db), showProgress);
+      const file = await intoStoredDeck(db, await reader.read(chosen, tableKeys(db), showProgress));
       // A CSV's reader stays open for the column step; any other file is fully read.
       if (file.kind !== 'csv') closeSession();
       setState({ step: 'file', file });

@@ -12,7 +12,7 @@ import type { SqlJsStatic } from 'sql.js';
 import type { Card } from '../../deck/schema';
 import { DECK_FORMAT, DECK_FORMAT_VERSION } from '../../deck/schema';
 import { formatIssue, validateDeck } from '../../deck/validate';
-import { idFromGuid, normalizeTag } from '../ids';
+import { idFromGuid, normalizeTag, slugId } from '../ids';
 import type { ImportProblem, ImportRead } from '../parsedImport';
 import { type AnkiCard, type AnkiCollection, isSqlite, readCollection } from './ankiCollection';
 import { historyFromRevlog } from './ankiHistory';
@@ -24,7 +24,11 @@ import { inflateEntry, readZipDirectory, type ZipEntry } from './zipEntries';
 import { isZstd, unzstd } from './zstd';
 
 export type ApkgOptions = {
-  /** The Cardinal deck id to import into (re-importing the same package into it updates cards by id). */
+  /**
+   * The Cardinal deck id and title when the package's notes are only in Anki's "Default" deck; otherwise the
+   * package's own (top-level) deck name gives both. The page then prefers the stored deck that already holds
+   * the package's notes (matched by guid), whatever its name.
+   */
   deckId: string;
   deckTitle: string;
   /** Starts sql.js: the page points it at the bundled wasm, tests at node_modules. */
@@ -181,12 +185,13 @@ function buildImport(fileName: string, collection: AnkiCollection, opts: ApkgOpt
     ? historyFromRevlog(collection.reviews, new Map(collection.cards.map((c) => [c.id, c])), importedNotes)
     : { history: [], warnings: [] };
 
+  const ownName = packageDeckName(converted.map((c) => collection.decks.get(c.deckId)?.name ?? ''));
   const validation = validateDeck({
     format: DECK_FORMAT,
     formatVersion: DECK_FORMAT_VERSION,
-    id: opts.deckId,
+    id: ownName ? slugId(ownName, 'deck').slice(0, 60) : opts.deckId,
     version: 1,
-    title: opts.deckTitle,
+    title: ownName ?? opts.deckTitle,
     description: `Imported from the Anki package ${fileName || 'without a name'}.`,
     source: { title: fileName.trim() || 'Anki package' },
     sections,
@@ -206,6 +211,18 @@ function buildImport(fileName: string, collection: AnkiCollection, opts: ApkgOpt
     warnings: [...warnings, ...historyWarnings],
     history,
   };
+}
+
+/** The package's own deck: the top-level Anki deck most of its cards are in, unless that is only "Default". */
+export function packageDeckName(deckNames: readonly string[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const name of deckNames) {
+    const top = name.split('::')[0]?.trim() ?? '';
+    if (top !== '' && top !== 'Default') counts.set(top, (counts.get(top) ?? 0) + 1);
+  }
+  let best: [string, number] | undefined;
+  for (const entry of counts) if (!best || entry[1] > best[1]) best = entry;
+  return best?.[0].slice(0, 200);
 }
 
 function groupCards(cards: readonly AnkiCard[]): Map<number, AnkiCard[]> {

@@ -73,6 +73,26 @@ describe('readApkg: collection.anki21b (Anki 23.10+, zstd, schema 18)', () => {
     expect(JSON.stringify(read.deck)).not.toContain('Please update');
   });
 
+  it("names the deck after the package's own top-level deck, not the file", async () => {
+    const read = okRead(
+      await readApkg('vocab-2026.apkg', await apkg21b({ notes }), {
+        ...opts,
+        deckId: 'vocab-2026',
+        deckTitle: 'vocab-2026',
+      }),
+    );
+    expect([read.deck.id, read.deck.title]).toEqual(['networking', 'Networking']);
+    const inDefault = notes.map((n) => ({ ...n, cards: [{ id: n.id, ord: 0, did: DECK.default }] }));
+    const fallback = okRead(
+      await readApkg('vocab-2026.apkg', await apkg21b({ notes: inDefault }), {
+        ...opts,
+        deckId: 'vocab-2026',
+        deckTitle: 'vocab-2026',
+      }),
+    );
+    expect([fallback.deck.id, fallback.deck.title]).toEqual(['vocab-2026', 'vocab-2026']);
+  });
+
   it('keeps the FSRS memory state from cards.data on the last review of its item', async () => {
     const revlog = [
       { id: N + 100, cid: 21, ease: 3, type: 0 },

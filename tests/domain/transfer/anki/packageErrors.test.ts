@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_PACKAGE_BYTES, megabytes } from '../../../../src/domain/transfer/anki/limits';
 import { type ApkgOptions, readApkg } from '../../../../src/domain/transfer/anki/readApkg';
-import { apkg, buildCollection, loadSql, MODEL, zipPackage } from './ankiPackageBuilder';
+import { apkg, buildCollection, DECK, loadSql, MODEL, zipPackage } from './ankiPackageBuilder';
 import { patchCentralEntry } from './zipPatch';
 
 const opts: ApkgOptions = { deckId: 'imported', deckTitle: 'Imported', loadSql, includeHistory: true };
@@ -136,7 +136,9 @@ describe('readApkg refuses bad packages, naming the file', () => {
   });
 
   it('an invalid deck id, with the deck validator’s message', async () => {
-    const problems = await problemsOf(await apkg({ notes: [note] }), { deckId: 'Not Valid' });
+    // Notes only in Anki's "Default" deck: the deck id is the one given (from the file name).
+    const inDefault = { ...note, cards: [{ id: 11, ord: 0, did: DECK.default }] };
+    const problems = await problemsOf(await apkg({ notes: [inDefault] }), { deckId: 'Not Valid' });
     expect(problems).toEqual([
       {
         where: 'deck.apkg',

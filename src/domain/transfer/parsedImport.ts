@@ -4,6 +4,7 @@
  * summary, and writes it only after the user confirms, in one transaction.
  */
 import type { Deck } from '../deck/schema';
+import type { ImportedMedia } from './mediaTypes';
 
 /** One review from another app's history, to replay through FSRS (ts-fsrs reschedule). */
 export type ImportedReview = {
@@ -33,6 +34,8 @@ export type ParsedImport = {
   /** Things the user should know that did not stop a card (e.g. "3 images dropped"). */
   warnings: string[];
   history: ImportedReview[];
+  /** Images and sounds the cards' HTML uses, stored with the deck (by name) in the same transaction. */
+  media?: ImportedMedia[];
 };
 
 /** A whole file refused: nothing of it is imported. */

@@ -9,13 +9,16 @@
  * Anki") that new packages carry beside their anki21b is never read.
  */
 import type { SqlJsStatic } from 'sql.js';
-import type { Card } from '../../deck/schema';
+import type { Card, Deck } from '../../deck/schema';
 import { DECK_FORMAT, DECK_FORMAT_VERSION } from '../../deck/schema';
 import { formatIssue, validateDeck } from '../../deck/validate';
 import { idFromGuid, normalizeTag, slugId } from '../ids';
+import { type ImportedMedia, MAX_MEDIA_FILE_BYTES, mediaTypeOf } from '../mediaTypes';
 import type { ImportProblem, ImportRead } from '../parsedImport';
+import { localMedia } from '../richField';
 import { type AnkiCard, type AnkiCollection, isSqlite, readCollection } from './ankiCollection';
-import { historyFromRevlog } from './ankiHistory';
+import { count, historyFromRevlog } from './ankiHistory';
+import { readMediaMap } from './ankiMedia';
 import { buildSections } from './ankiSections';
 import { contentWarnings } from './ankiWarnings';
 import { MAX_PACKAGE_BYTES, MAX_TOTAL_UNCOMPRESSED_BYTES, megabytes } from './limits';
@@ -89,7 +92,78 @@ async function readPackage(fileName: string, bytes: Uint8Array, opts: ApkgOption
   }
   const collection = readCollection(sql, inflated.value, opts.includeHistory);
   if (!collection.ok) return fail(fileName, collection.reason, where);
-  return buildImport(fileName, collection.value, opts);
+  const built = buildImport(fileName, collection.value, opts);
+  if (!built.ok) return built;
+  const media = packageMedia(bytes, entries, built.deck.cards.length > 0 ? usedMedia(built.deck) : []);
+  if (!media.ok) return fail(fileName, media.reason);
+  return {
+    ...built,
+    warnings: [...built.warnings, ...media.value.warnings],
+    media: media.value.files,
+  };
+}
+
+/** Media names the imported cards' HTML uses. */
+function usedMedia(deck: Deck): string[] {
+  const names = new Set<string>();
+  for (const card of deck.cards) {
+    const html =
+      card.kind === 'basic'
+        ? `${card.frontHtml ?? ''}${card.backHtml ?? ''}`
+        : card.kind === 'cloze'
+          ? (card.textHtml ?? '')
+          : '';
+    for (const name of localMedia(html)) names.add(name);
+  }
+  return [...names];
+}
+
+type PackageMedia = { files: ImportedMedia[]; warnings: string[] };
+
+/** The media files cards use, unpacked from the package (zstd in new packages), with what was left out. */
+function packageMedia(
+  bytes: Uint8Array,
+  entries: readonly ZipEntry[],
+  names: readonly string[],
+): { ok: true; value: PackageMedia } | { ok: false; reason: string } {
+  if (names.length === 0) return { ok: true, value: { files: [], warnings: [] } };
+  const byName = new Map(entries.map((e) => [e.name, e]));
+  const listEntry = byName.get('media');
+  const list = listEntry ? readEntry(bytes, listEntry) : { ok: true as const, value: new Uint8Array() };
+  if (!list.ok) return list;
+  const map = readMediaMap(list.value);
+  if (!map.ok) return map;
+  const files: ImportedMedia[] = [];
+  const missing: string[] = [];
+  const refused: string[] = [];
+  for (const name of names) {
+    const type = mediaTypeOf(name);
+    const zipName = map.value.get(name);
+    const entry = zipName === undefined ? undefined : byName.get(zipName);
+    if (!type || !entry) {
+      (type ? missing : refused).push(name);
+      continue;
+    }
+    if (entry.size > MAX_MEDIA_FILE_BYTES) {
+      refused.push(name);
+      continue;
+    }
+    const data = readEntry(bytes, entry);
+    if (!data.ok || data.value.length > MAX_MEDIA_FILE_BYTES) refused.push(name);
+    else files.push({ name, type, bytes: data.value });
+  }
+  const warnings: string[] = [];
+  if (files.length > 0)
+    warnings.push(`${count(files.length, 'image or sound', 'images and sounds')} stored with the deck`);
+  if (missing.length > 0)
+    warnings.push(
+      `${count(missing.length, 'media file is', 'media files are')} used by cards but not in the package: ${missing.slice(0, 5).join(', ')}`,
+    );
+  if (refused.length > 0)
+    warnings.push(
+      `${count(refused.length, 'media file was', 'media files were')} left out (not an image or sound Cardinal shows, over ${megabytes(MAX_MEDIA_FILE_BYTES)}, or damaged): ${refused.slice(0, 5).join(', ')}`,
+    );
+  return { ok: true, value: { files, warnings } };
 }
 
 function pickCollection(entries: readonly ZipEntry[]): ZipEntry | undefined {

@@ -77,6 +77,7 @@ describe('readApkg: note types', () => {
         kind: 'basic',
         front: '802.1Q',
         back: 'VLAN tagging standard',
+        frontHtml: '<b>802.1Q</b>',
         reversed: true,
       },
       {
@@ -150,7 +151,7 @@ describe('readApkg: note types', () => {
 });
 
 describe('readApkg: content', () => {
-  it('turns HTML into plain text and counts dropped images and sounds', async () => {
+  it('keeps a text form of every field, and the HTML of fields with markup', async () => {
     const { deck, warnings } = okRead(
       await read({
         notes: [
@@ -167,13 +168,19 @@ describe('readApkg: content', () => {
         ],
       }),
     );
-    expect(deck.cards.map((c) => (c.kind === 'basic' ? [c.front, c.back] : []))).toEqual([
-      ['Name this port', 'Trunk\nport'],
-      ['Q', 'A'],
+    expect(
+      deck.cards.map((c) => (c.kind === 'basic' ? [c.front, c.back, c.frontHtml, c.backHtml] : [])),
+    ).toEqual([
+      [
+        'Name this port',
+        'Trunk\nport',
+        'Name this port<br><img src="port.png"><audio controls src="say.mp3"></audio>',
+        undefined,
+      ],
+      ['Q', 'A', '<img src="a.png"> Q', 'A <img src="b.png">'],
     ]);
     expect(warnings).toEqual([
-      '3 images dropped: Cardinal cards are text only',
-      '1 sound dropped: Cardinal cards are text only',
+      '4 media files are used by cards but not in the package: port.png, say.mp3, a.png, b.png',
     ]);
   });
 
@@ -182,7 +189,7 @@ describe('readApkg: content', () => {
       await read({
         notes: [
           notes[0] as FixtureNote,
-          { id: N + 5, guid: 'e', mid: MODEL.basic, fields: ['<img src="only.png">', 'back'] },
+          { id: N + 5, guid: 'e', mid: MODEL.basic, fields: ['<div> </div><br>', 'back'] },
           { id: N + 6, guid: 'l', mid: MODEL.basic, fields: ['front', 'x'.repeat(2001)] },
           { id: N + 7, guid: 'Ab1+x', mid: MODEL.basic, fields: ['again', 'dup'] },
           { id: N + 8, guid: 'm', mid: 999, fields: ['a', 'b'] },
@@ -194,7 +201,7 @@ describe('readApkg: content', () => {
     expect(result.skipped).toEqual([
       {
         where: `networking.apkg note ${N + 5}`,
-        reason: 'field "Front" is empty once images and sounds are dropped (note type "Basic")',
+        reason: 'field "Front" is empty (note type "Basic")',
       },
       {
         where: `networking.apkg note ${N + 6}`,

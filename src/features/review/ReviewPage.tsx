@@ -95,6 +95,7 @@ export function ReviewPage() {
         <article className="review-card" aria-label="Card">
           <PromptView
             prompt={prompt}
+            deckId={item.deckId}
             phase={view.phase}
             choice={view.choice}
             onChoose={session.choose}

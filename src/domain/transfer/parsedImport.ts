@@ -34,6 +34,8 @@ export type ParsedImport = {
   /** Things the user should know that did not stop a card (e.g. "3 images dropped"). */
   warnings: string[];
   history: ImportedReview[];
+  /** Set when the import looks wrong (e.g. most rows skipped): the user must confirm, seeing this reason. */
+  confirm?: string;
   /** Images and sounds the cards' HTML uses, stored with the deck (by name) in the same transaction. */
   media?: ImportedMedia[];
 };

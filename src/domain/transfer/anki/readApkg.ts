@@ -16,7 +16,13 @@ import { idFromGuid, normalizeTag, slugId } from '../ids';
 import { type ImportedMedia, MAX_MEDIA_FILE_BYTES, mediaTypeOf } from '../mediaTypes';
 import type { ImportProblem, ImportRead } from '../parsedImport';
 import { localMedia } from '../richField';
-import { type AnkiCard, type AnkiCollection, isSqlite, readCollection } from './ankiCollection';
+import {
+  type AnkiCard,
+  type AnkiCollection,
+  type AnkiDeck,
+  isSqlite,
+  readCollection,
+} from './ankiCollection';
 import { count, historyFromRevlog } from './ankiHistory';
 import { readMediaMap } from './ankiMedia';
 import { buildSections } from './ankiSections';
@@ -242,7 +248,12 @@ function buildImport(fileName: string, collection: AnkiCollection, opts: ApkgOpt
       problems: [{ where: fileName, reason: 'has no notes that Cardinal can import' }, ...skipped],
     };
 
-  const { sections, sectionIdOf } = buildSections(collection.decks, new Set(converted.map((c) => c.deckId)));
+  const ownName = packageDeckName(converted.map((c) => collection.decks.get(c.deckId)?.name ?? ''));
+  // The package's own deck becomes the Cardinal deck; its subdecks become the sections.
+  const { sections, sectionIdOf } = buildSections(
+    ownName ? withoutTopDeck(collection.decks, ownName) : collection.decks,
+    new Set(converted.map((c) => c.deckId)),
+  );
   const cards: Card[] = converted.map(({ deckId, result }) => ({
     ...result.card,
     section: sectionIdOf(deckId),
@@ -259,7 +270,6 @@ function buildImport(fileName: string, collection: AnkiCollection, opts: ApkgOpt
     ? historyFromRevlog(collection.reviews, new Map(collection.cards.map((c) => [c.id, c])), importedNotes)
     : { history: [], warnings: [] };
 
-  const ownName = packageDeckName(converted.map((c) => collection.decks.get(c.deckId)?.name ?? ''));
   const validation = validateDeck({
     format: DECK_FORMAT,
     formatVersion: DECK_FORMAT_VERSION,
@@ -297,6 +307,16 @@ export function packageDeckName(deckNames: readonly string[]): string | undefine
   let best: [string, number] | undefined;
   for (const entry of counts) if (!best || entry[1] > best[1]) best = entry;
   return best?.[0].slice(0, 200);
+}
+
+function withoutTopDeck(decks: ReadonlyMap<string, AnkiDeck>, top: string): Map<string, AnkiDeck> {
+  const prefix = `${top}::`;
+  return new Map(
+    [...decks].map(([id, d]) => [
+      id,
+      d.name.startsWith(prefix) ? { ...d, name: d.name.slice(prefix.length) } : d,
+    ]),
+  );
 }
 
 function groupCards(cards: readonly AnkiCard[]): Map<number, AnkiCard[]> {

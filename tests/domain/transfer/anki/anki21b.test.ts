@@ -53,7 +53,7 @@ describe('readApkg: collection.anki21b (Anki 23.10+, zstd, schema 18)', () => {
       },
       {
         id: idFromGuid('rev'),
-        section: 'networking.vlans',
+        section: 'vlans',
         kind: 'basic',
         front: '802.1Q',
         back: 'VLAN tagging standard',
@@ -66,9 +66,10 @@ describe('readApkg: collection.anki21b (Anki 23.10+, zstd, schema 18)', () => {
         text: 'VXLAN uses {{c1::UDP}} port {{c2::4789}}.',
       },
     ]);
-    // Deck names use U+001F between levels in schema 18: they nest as sections.
+    // Deck names use U+001F between levels in schema 18; the package's own deck is the deck, subdecks sections.
     expect(read.deck.sections).toEqual([
-      { id: 'networking', title: 'Networking', children: [{ id: 'networking.vlans', title: 'VLANs' }] },
+      { id: 'networking', title: 'Networking' },
+      { id: 'vlans', title: 'VLANs' },
     ]);
     expect(JSON.stringify(read.deck)).not.toContain('Please update');
   });

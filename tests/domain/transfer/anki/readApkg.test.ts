@@ -73,7 +73,7 @@ describe('readApkg: note types', () => {
       },
       {
         id: idFromGuid('aB1+x'),
-        section: 'networking.vlans',
+        section: 'vlans',
         kind: 'basic',
         front: '802.1Q',
         back: 'VLAN tagging standard',
@@ -99,11 +99,12 @@ describe('readApkg: note types', () => {
     expect(result.warnings).toEqual(['1 note has fields Cardinal has no place for, left out: "Example"']);
   });
 
-  it('builds the deck with the given id and title, and sections from the Anki deck tree', async () => {
+  it('names the deck after the package deck; its subdecks become the sections', async () => {
     const { deck } = okRead(await read({ notes }));
     expect(deck).toMatchObject({ id: 'networking', title: 'Networking', version: 1 });
     expect(deck.sections).toEqual([
-      { id: 'networking', title: 'Networking', children: [{ id: 'networking.vlans', title: 'VLANs' }] },
+      { id: 'networking', title: 'Networking' },
+      { id: 'vlans', title: 'VLANs' },
     ]);
   });
 
@@ -139,7 +140,7 @@ describe('readApkg: note types', () => {
         ],
       }),
     );
-    expect(deck.cards.map((c) => c.section)).toEqual(['networking.vlans']);
+    expect(deck.cards.map((c) => c.section)).toEqual(['vlans']);
   });
 
   it('gives the same card ids on a second read and keeps case-different guids apart', async () => {

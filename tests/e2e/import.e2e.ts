@@ -109,6 +109,19 @@ describe.skipIf(!hasChromium)('Importing real decks in Chromium', () => {
     const cards = await readStore<{ card: { front?: string } }>(page, 'cards');
     expect(cards.map((c) => c.card.front)).toContain('one (corrected)');
     expect(await readStore(page, 'reviewLogs')).toHaveLength(1);
+
+    // Out to Anki and back: the package Cardinal writes comes back as the same deck and history.
+    await page.getByLabel('Deck to export').selectOption({ label: 'My vocabulary' });
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Anki package (.apkg)' }).click(),
+    ]);
+    const exported = join(dir, download.suggestedFilename());
+    await download.saveAs(exported);
+    expect(download.suggestedFilename()).toBe('networking.apkg');
+    await page.getByLabel('Choose a file to import').setInputFiles(exported);
+    await summary.getByText(/Updates your deck “My vocabulary”/).waitFor();
+    expect(await summary.textContent()).toMatch(/0 new, 0 updated, 3 unchanged.*1 already stored/s);
     expect(pageErrors(page)).toEqual([]);
   });
 });

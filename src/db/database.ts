@@ -6,6 +6,7 @@
  * - reviewLogs:  every answer ever given (ts-fsrs ReviewLog fields + duration + source)
  * - settings:    key/value
  * - exams:       one row per practice exam (settings, questions, answers as given, result); see domain/exam/record.ts
+ * - media:       images and sounds of a deck's rich cards ([deckId+name]): bytes and MIME type (mediaRepo.ts)
  *
  * A released version below is never edited: add version(n + 1) with an upgrade() and a test that seeds the
  * old version. Renaming a table or an indexed field needs such a migration.
@@ -20,7 +21,10 @@ import type {
   SettingRecord,
 } from '../domain/records';
 
+export type MediaRecord = { deckId: string; name: string; type: string; bytes: Uint8Array };
+
 export type CardinalDb = Dexie & {
+  media: Table<MediaRecord, [string, string]>;
   decks: EntityTable<DeckRecord, 'id'>;
   cards: Table<CardRecord, [string, string]>;
   cardStates: Table<CardStateRecord, [string, string]>;
@@ -43,10 +47,14 @@ export function createDb(name: string = DB_NAME): CardinalDb {
   });
   // Version 2 adds practice exams; no existing data changes.
   db.version(2).stores({ exams: 'id, status, deckId, startedAt, [deckId+status]' });
-  // Version 3 indexes review items by section (the guide's per-section card counts); no existing data changes.
+  // Version 3: review items indexed by section (the guide's per-section card counts); cards also indexed by card
+  // id alone, so an Anki package finds the deck that already holds its notes (card ids come from Anki note guids),
+  // whatever the deck is called now; media (images, sounds) of rich cards. No existing data changes.
   db.version(3).stores({
     cardStates:
       '[deckId+itemId], deckId, [deckId+cardId], [deckId+queue], [deckId+queue+due], [deckId+queue+position], [deckId+section+queue]',
+    cards: '[deckId+id], deckId, id',
+    media: '[deckId+name], deckId',
   });
   return db;
 }

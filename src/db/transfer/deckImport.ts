@@ -14,6 +14,7 @@ import {
 import type { ImportProblem, ParsedImport } from '../../domain/transfer/parsedImport';
 import type { CardinalDb } from '../database';
 import { syncDeck } from '../deckInstall';
+import { putDeckMedia } from '../mediaRepo';
 import { getSchedulerSettings } from '../schedulerSettingsRepo';
 
 export type DeckImportResult =
@@ -83,13 +84,14 @@ export async function commitDeckImport(
   try {
     const summary = await db.transaction(
       'rw',
-      [db.decks, db.cards, db.cardStates, db.reviewLogs, db.settings],
+      [db.decks, db.cards, db.cardStates, db.reviewLogs, db.settings, db.media],
       async () => {
         const stored = await readStored(db, options.deckId);
         const combined = combineDecks(parsed, options, stored);
         if (!combined.ok) throw new ImportRefused(combined.problems);
         onProgress?.(0, steps);
         await syncDeck(db, combined.deck, now, { shipped: false });
+        await putDeckMedia(db, options.deckId, parsed.media ?? []);
         onProgress?.(1, steps);
         let history = { added: 0, alreadyStored: 0, unknownItem: 0 };
         if (parsed.history.length > 0) {

@@ -4,9 +4,10 @@
  * Bump DECK_FORMAT_VERSION when the shape changes, and teach `validateDeck` to read the old shape.
  */
 import { z } from 'zod';
+import { basicRichFields, clozeRichFields } from './richFields';
 
 export const DECK_FORMAT = 'cardinal-deck';
-export const DECK_FORMAT_VERSION = 1;
+export const DECK_FORMAT_VERSION = 2;
 
 const ID = /^[a-z0-9][a-z0-9.-]*$/;
 const TAG = /^[a-z0-9][a-z0-9:-]*$/;
@@ -51,12 +52,14 @@ export const basicCardSchema = z.strictObject({
   back: text,
   /** Adds a second review item that asks back → front. */
   reversed: z.boolean().optional(),
+  ...basicRichFields,
 });
 
 export const clozeCardSchema = z.strictObject({
   ...cardBase,
   kind: z.literal('cloze'),
   text,
+  ...clozeRichFields,
 });
 
 export const mcqCardSchema = z.strictObject({
@@ -88,7 +91,8 @@ export const cardSchema = z.discriminatedUnion('kind', [
 
 export const deckSchema = z.strictObject({
   format: z.literal(DECK_FORMAT),
-  formatVersion: z.literal(DECK_FORMAT_VERSION),
+  /** 1: plain text only; 2 adds optional HTML beside text fields (richFields.ts). */
+  formatVersion: z.literal([1, DECK_FORMAT_VERSION]),
   id,
   /** Content version: a shipped deck with a higher version updates the stored one. */
   version: z.number().int().min(1),

@@ -77,6 +77,13 @@ export function planHistory(
         });
       }
       fsrs = outcome.next;
+      // The other app's own memory state after its last answer wins over the replay's estimate.
+      if (answer.imported?.memory)
+        fsrs = {
+          ...fsrs,
+          stability: answer.imported.memory.stability,
+          difficulty: answer.imported.memory.difficulty,
+        };
     }
     const next = { ...item, fsrs, due: fsrs.due };
     outItems.push({ ...next, queue: queueOf(next) });

@@ -4,6 +4,7 @@
  * summary, and writes it only after the user confirms, in one transaction.
  */
 import type { Deck } from '../deck/schema';
+import type { ImportedMedia } from './mediaTypes';
 
 /** One review from another app's history, to replay through FSRS (ts-fsrs reschedule). */
 export type ImportedReview = {
@@ -14,6 +15,11 @@ export type ImportedReview = {
   /** When the review happened, epoch ms. */
   review: number;
   durationMs: number;
+  /**
+   * The other app's FSRS memory state after this review (Anki's cards.data), on the item's last review only:
+   * it replaces the replayed stability and difficulty, so the schedule continues as it was.
+   */
+  memory?: { stability: number; difficulty: number };
 };
 
 /** Where in the input a problem is, e.g. `notes.csv line 12`, `collection.anki2 note 1650000000000`. */
@@ -28,6 +34,10 @@ export type ParsedImport = {
   /** Things the user should know that did not stop a card (e.g. "3 images dropped"). */
   warnings: string[];
   history: ImportedReview[];
+  /** Set when the import looks wrong (e.g. most rows skipped): the user must confirm, seeing this reason. */
+  confirm?: string;
+  /** Images and sounds the cards' HTML uses, stored with the deck (by name) in the same transaction. */
+  media?: ImportedMedia[];
 };
 
 /** A whole file refused: nothing of it is imported. */

@@ -2,34 +2,58 @@ import type { ClozeSegment } from '../../domain/deck/cloze';
 import type { Prompt } from '../../domain/deck/prompt';
 import type { TypedAnswerCheck } from '../../domain/typeDiff';
 import type { ReviewPhase } from '../../stores/reviewSession';
+import { CardHtml } from './CardHtml';
 
 type Props = {
   prompt: Prompt;
+  /** The deck whose media rich cards show. */
+  deckId: string;
   phase: ReviewPhase;
   choice: number | null;
   onChoose: (choice: number) => void;
   typedCheck: TypedAnswerCheck | null;
 };
 
-/** The question, and after reveal the answer. All card text is rendered as text, never as HTML. */
-export function PromptView({ prompt, phase, choice, onChoose, typedCheck }: Props) {
+/**
+ * The question, and after reveal the answer. Card text is rendered as text (line breaks kept); a rich card's
+ * HTML only through the sanitizer (CardHtml → ui/sanitizeHtml.ts).
+ */
+export function PromptView({ prompt, deckId, phase, choice, onChoose, typedCheck }: Props) {
   switch (prompt.kind) {
     case 'basic':
       return (
         <div className="prompt">
-          <p className="prompt-question">{prompt.question}</p>
+          {prompt.questionHtml !== undefined ? (
+            <CardHtml deckId={deckId} html={prompt.questionHtml} className="prompt-question" />
+          ) : (
+            <p className="prompt-question">{prompt.question}</p>
+          )}
           {phase === 'answer' && (
             <>
               <hr />
               {typedCheck && <TypedDiff check={typedCheck} />}
               <section className="prompt-answer" aria-label="Answer">
-                <p>{prompt.answer}</p>
+                {prompt.answerHtml !== undefined ? (
+                  <CardHtml deckId={deckId} html={prompt.answerHtml} />
+                ) : (
+                  <p>{prompt.answer}</p>
+                )}
               </section>
             </>
           )}
         </div>
       );
     case 'cloze':
+      if (prompt.html)
+        return (
+          <div className="prompt">
+            <CardHtml
+              deckId={deckId}
+              html={phase === 'answer' ? prompt.html.answer : prompt.html.question}
+              className="prompt-question"
+            />
+          </div>
+        );
       return (
         <div className="prompt">
           <p className="prompt-question">

@@ -102,6 +102,7 @@ export function ReviewPage() {
         <article className="review-card" aria-label="Card" ref={cardRef}>
           <PromptView
             prompt={prompt}
+            deckId={item.deckId}
             phase={view.phase}
             choice={view.choice}
             onChoose={session.choose}

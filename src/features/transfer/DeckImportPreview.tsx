@@ -36,6 +36,8 @@ export function DeckImportPreview({
   const [preview, setPreview] = useState<DeckImportResult | undefined>();
   const [writing, setWriting] = useState<{ done: number; total: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // A read that looks wrong (most rows skipped) imports only after the user ticks that it is what they want.
+  const [confirmed, setConfirmed] = useState(read.confirm === undefined);
   const idValid = isCardinalId(options.deckId);
   const titleValid = options.title.trim() !== '' && options.title.length <= 2000;
 
@@ -160,13 +162,19 @@ export function DeckImportPreview({
         idValid && titleValid && !preview && <p role="status">Checking…</p>
       )}
       {summary && <ProblemList title="Skipped" problems={summary.skipped} />}
+      {read.confirm !== undefined && (
+        <label className="transfer-check">
+          <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />
+          Import anyway: {read.confirm}
+        </label>
+      )}
       {writing && <ProgressBar label="Importing" done={writing.done} total={writing.total} />}
       <TransferError error={error} />
       <p className="deck-actions">
         <button
           type="button"
           className="button primary"
-          disabled={!summary || writing !== null}
+          disabled={!summary || writing !== null || !confirmed}
           onClick={() => void confirm()}
         >
           {writing ? 'Importing…' : 'Import'}

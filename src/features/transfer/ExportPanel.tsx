@@ -1,15 +1,20 @@
-/** Export: a full backup, one deck (with or without review state, or as CSV), review logs for the FSRS optimizer. */
+/**
+ * Export: a full backup, one deck (with or without review state, as CSV, or as an Anki package), review logs for
+ * the FSRS optimizer.
+ */
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { noteBackupExported } from '../../db/backupStatus';
 import { listDecks } from '../../db/decksRepo';
 import { useDb, useDbQuery } from '../../db/react';
+import { loadApkgExport } from '../../db/transfer/apkgExportData';
 import { exportBackup } from '../../db/transfer/backupRepo';
 import { loadDeckFile, loadReviewLogs } from '../../db/transfer/exports';
 import { deckToCsv } from '../../domain/transfer/csv/writeCsv';
 import { reviewLogsToFsrsCsv } from '../../domain/transfer/revlogCsv';
 import { now } from '../../stores/clock';
 import { backupJsonBlobs } from './backupJson';
+import { exportApkg } from './exportApkg';
 import { ProgressBar } from './ProgressBar';
 import { dateStamp, saveFile } from './saveFile';
 
@@ -24,6 +29,7 @@ export function ExportPanel() {
   const [chosen, setChosen] = useState(params.get('deck') ?? '');
   const [progress, setProgress] = useState<{ label: string; done: number; total: number } | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const [withHistory, setWithHistory] = useState(true);
   const deckId = decks?.some((d) => d.id === chosen) ? chosen : (decks?.[0]?.id ?? '');
 
   const run = async (label: string, work: () => Promise<string>) => {
@@ -75,6 +81,15 @@ export function ExportPanel() {
       return `Saved ${deckId}.csv.`;
     });
 
+  const ankiPackage = () =>
+    run('Exporting Anki package', async () => {
+      const input = await loadApkgExport(db, deckId, withHistory, now());
+      if (!input) throw new Error(`deck "${deckId}" is not stored`);
+      const bytes = await exportApkg(input);
+      const name = `${deckId}.apkg`;
+      saveFile(name, [new Blob([bytes as Uint8Array<ArrayBuffer>])], 'application/octet-stream');
+      return `Saved ${name} (${input.cards.length} cards${withHistory ? `, ${input.history?.logs.length ?? 0} reviews` : ''}).`;
+    });
   const revlog = () =>
     run('Exporting review logs', async () => {
       const logs = await loadReviewLogs(db);
@@ -123,7 +138,14 @@ export function ExportPanel() {
             <button type="button" className="button" disabled={busy} onClick={() => void deckCsv()}>
               Cards as CSV
             </button>
+            <button type="button" className="button" disabled={busy} onClick={() => void ankiPackage()}>
+              Anki package (.apkg)
+            </button>
           </p>
+          <label className="transfer-check">
+            <input type="checkbox" checked={withHistory} onChange={(e) => setWithHistory(e.target.checked)} />
+            Anki package with review history and FSRS memory state
+          </label>
         </>
       )}
       <h3>Review history</h3>

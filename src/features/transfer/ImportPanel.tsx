@@ -6,7 +6,9 @@ import { type RestoreMode, type RestoreSummary, tableKeys } from '../../db/trans
 import type { CsvFormat } from '../../domain/transfer/csv/readCsv';
 import type { DeckImportSummary } from '../../domain/transfer/importPlan';
 import { formatBytes, MAX_IMPORT_BYTES } from '../../domain/transfer/limits';
+import type { ImportedMedia } from '../../domain/transfer/mediaTypes';
 import type { ImportFailure } from '../../domain/transfer/parsedImport';
+import { isMediaFile, readMediaFiles, withChosenMedia } from './attachMedia';
 import { BackupRestorePreview } from './BackupRestorePreview';
 import { CsvOptions } from './CsvOptions';
 import { DeckImportPreview } from './DeckImportPreview';
@@ -14,6 +16,7 @@ import type { ImportFile, ImportProgress } from './importMessages';
 import { ImportCancelled, type ImportSession, type OnProgress, openImportSession } from './importSession';
 import { ProblemList } from './ProblemList';
 import { ProgressBar } from './ProgressBar';
+import { intoStoredDeck } from './storedDeckMatch';
 
 type Step =
   | { step: 'idle' }
@@ -38,6 +41,7 @@ export function ImportPanel() {
   const [state, setState] = useState<Step>({ step: 'idle' });
   const [csvFailure, setCsvFailure] = useState<ImportFailure | null>(null);
   const input = useRef<HTMLInputElement>(null);
+  const chosenMedia = useRef<ImportedMedia[]>([]);
   // The reader of the file being imported (a worker in browsers); closed when the import ends or is cancelled.
   const session = useRef<ImportSession | null>(null);
   const closeSession = () => {
@@ -70,8 +74,11 @@ export function ImportPanel() {
   };
 
   const choose = async (event: ChangeEvent<HTMLInputElement>) => {
-    const chosen = event.target.files?.[0];
+    const files = [...(event.target.files ?? [])];
+    // Images and sounds chosen with a text export go with its cards; the other file is the one to import.
+    const chosen = files.find((f) => !isMediaFile(f)) ?? files[0];
     if (!chosen) return;
+    chosenMedia.current = await readMediaFiles(files.filter((f) => f !== chosen && isMediaFile(f)));
     closeSession();
     const reader = openImportSession();
     session.current = reader;
@@ -80,7 +87,11 @@ export function ImportPanel() {
       setState({ step: 'reading', fileName: chosen.name, progress });
     showProgress({ stage: 'reading', done: 0, total: chosen.size });
     try {
-      const file = await reader.read(chosen, tableKeys(db), showProgress);
+      const read = await reader.read(chosen, tableKeys(db), showProgress);
+      const file = await intoStoredDeck(
+        db,
+        read.kind === 'deck' ? { ...read, read: withChosenMedia(read.read, chosenMedia.current) } : read,
+      );
       // A CSV's reader stays open for the column step; any other file is fully read.
       if (file.kind !== 'csv') closeSession();
       setState({ step: 'file', file });
@@ -130,14 +141,16 @@ export function ImportPanel() {
       <p>
         A Cardinal deck (.json), a Cardinal backup (.json), an Anki package (.apkg), or a CSV/TSV/text file
         (Anki's “Notes in Plain Text”, a Quizlet copy, a spreadsheet). Files up to{' '}
-        {formatBytes(MAX_IMPORT_BYTES)}. Nothing is stored until you confirm.
+        {formatBytes(MAX_IMPORT_BYTES)}. With a text export, also choose the images and sounds its cards use
+        (from Anki's collection.media folder). Nothing is stored until you confirm.
       </p>
       <label className="transfer-file">
         Choose a file to import
         <input
           ref={input}
           type="file"
-          accept=".json,.csv,.tsv,.txt,.tab,.apkg,.colpkg,application/json,text/csv,text/plain"
+          multiple
+          accept=".json,.csv,.tsv,.txt,.tab,.apkg,.colpkg,application/json,text/csv,text/plain,image/*,audio/*"
           disabled={state.step === 'reading'}
           onChange={(e) => void choose(e)}
         />
@@ -174,7 +187,10 @@ export function ImportPanel() {
             onRead={(read) => {
               if (read.ok) {
                 closeSession();
-                setState({ step: 'file', file: { kind: 'deck', read, isPackage: false } });
+                setState({
+                  step: 'file',
+                  file: { kind: 'deck', read: withChosenMedia(read, chosenMedia.current), isPackage: false },
+                });
               } else setCsvFailure(read);
             }}
           />

@@ -5,9 +5,8 @@
  * last CSV read, so the column step can re-split it and build the deck without sending the text back and forth.
  */
 import type { HeaderSplit } from '../../domain/transfer/csv/ankiTextHeaders';
-import { csvToDeck } from '../../domain/transfer/csv/csvToDeck';
 import type { Grid } from '../../domain/transfer/csv/parseGrid';
-import { type CsvFormat, gridFor } from '../../domain/transfer/csv/readCsv';
+import { type CsvFormat, deckFromCsv, gridFor } from '../../domain/transfer/csv/readCsv';
 import {
   bigArraysOf,
   type CsvPreview,
@@ -54,9 +53,12 @@ export function createImportReader(): ImportReader {
     if (!csv) throw new Error('no CSV file has been read');
     const { fileName, split } = csv;
     post({ id, type: 'progress', progress: { stage: 'checking', done: 0, total: 0 } });
-    const grid = gridFor(fileName, split, ask.format);
-    if (ask.type === 'csvPreview') return { type: 'csvPreview', preview: previewOf(grid, ask.format, split) };
-    return { type: 'csvDeck', read: csvToDeck(fileName, grid, settingsOf(ask.format, split)) };
+    if (ask.type === 'csvPreview')
+      return {
+        type: 'csvPreview',
+        preview: previewOf(gridFor(fileName, split, ask.format), ask.format, split),
+      };
+    return { type: 'csvDeck', read: deckFromCsv(fileName, split, ask.format) };
   };
 
   return {
@@ -94,16 +96,5 @@ function previewOf(grid: Grid, format: CsvFormat, split: HeaderSplit): CsvPrevie
     headers: split.headers,
     rowCount: grid.rows.length,
     rows: grid.rows.slice(0, PREVIEW_ROWS),
-  };
-}
-
-function settingsOf(format: CsvFormat, split: HeaderSplit) {
-  return {
-    mapping: format.mapping,
-    headerRow: format.headerRow,
-    html: format.html,
-    extraTags: split.headers.tags ?? [],
-    defaultSection: split.headers.deck,
-    notetype: split.headers.notetype,
   };
 }

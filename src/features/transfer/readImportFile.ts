@@ -8,6 +8,7 @@ import { type CsvInspection, inspectCsv } from '../../domain/transfer/csv/readCs
 import { readDeckValue } from '../../domain/transfer/deckJson';
 import { decodeText } from '../../domain/transfer/decodeText';
 import { detectFormat } from '../../domain/transfer/detectFormat';
+import { detectRevlog, revlogMessage } from '../../domain/transfer/detectRevlog';
 import { slugId } from '../../domain/transfer/ids';
 import { parseJson } from '../../domain/transfer/jsonText';
 import { failure } from '../../domain/transfer/limits';
@@ -64,6 +65,8 @@ export async function readImportFile(
     case 'csv': {
       const text = decodeText(fileName, bytes);
       if (!text.ok) return failed(text);
+      const revlog = detectRevlog(text.text);
+      if (revlog) return failed(failure(fileName, '', revlogMessage(revlog)));
       return { kind: 'csv', fileName, inspection: inspectCsv(fileName, text.text) };
     }
   }

@@ -20,6 +20,11 @@ describe('htmlToText', () => {
     ['a<br><br>b', 'a\n\nb', 0],
     ['<!-- comment -->kept', 'kept', 0],
     ['<ul><li>one</li><li>two</li></ul>', 'one\ntwo', 0],
+    // Every HTML5 entity, from the entities library (no hand-written table).
+    ['caf&eacute; &hearts; &Omega; &rarrw; &#233;', 'café ♥ Ω ↝ é', 0],
+    // Anki's answer separator is a line, not glue between words.
+    ['question<hr id=answer>answer', 'question\nanswer', 0],
+    ['<img alt="A towel" src="t.jpg">', 'A towel', 1],
   ])('%j → %j', (html, text, images) => {
     expect(htmlToText(html)).toEqual({ text, images });
   });

@@ -17,7 +17,8 @@ function fileOf(name: string, text: string, type = 'text/plain') {
 }
 
 async function choose(user: ReturnType<typeof renderRoute>['user'], file: File) {
-  await user.upload(await screen.findByLabelText('Choose a file to import'), file);
+  // The page is a lazy route: on a busy machine its first load can take more than a second.
+  await user.upload(await screen.findByLabelText('Choose a file to import', {}, { timeout: 5000 }), file);
 }
 
 describe('Import / Export page', () => {

@@ -1,9 +1,12 @@
 /**
- * Reads the tables of an Anki collection (schema 11, the `collection.anki2` / `collection.anki21` SQLite file
- * in a package) into plain values. Everything is validated: a collection is untrusted input.
+ * Reads the tables of an Anki collection into plain values: schema 11 (the `collection.anki2` /
+ * `collection.anki21` SQLite file in a package, note types and decks as JSON in `col`) or schema 18 (the
+ * decompressed `collection.anki21b`, note types and decks in their own tables: schema18.ts). Everything is
+ * validated: a collection is untrusted input.
  */
 import type { Database, SqlJsStatic, SqlValue } from 'sql.js';
 import { z } from 'zod';
+import { dropUnicase, readSchema18Decks, readSchema18Models, SCHEMA18_TABLES } from './schema18';
 
 export type AnkiModel = {
   id: string;
@@ -16,7 +19,9 @@ export type AnkiModel = {
 };
 export type AnkiDeck = { id: string; name: string };
 export type AnkiNote = { id: number; guid: string; modelId: string; tags: string[]; fields: string[] };
-export type AnkiCard = { id: number; noteId: number; deckId: string; ord: number };
+/** Anki's FSRS memory state of a card (cards.data `s` and `d`), when it has one. */
+export type AnkiMemory = { stability: number; difficulty: number };
+export type AnkiCard = { id: number; noteId: number; deckId: string; ord: number; memory?: AnkiMemory };
 export type AnkiReview = { id: number; cardId: number; ease: number; type: number; durationMs: number };
 
 export type AnkiCollection = {
@@ -79,15 +84,26 @@ function readTables(db: Database, includeHistory: boolean): Result<AnkiCollectio
   const colRow = rows(db, 'SELECT models, decks FROM col LIMIT 1')[0];
   if (!colRow) return { ok: false, reason: 'is not an Anki collection (table col is empty)' };
   const [modelsJson, decksJson] = colRow;
-  if ((modelsJson === '' || modelsJson === '{}') && tables.has('notetypes'))
-    return {
-      ok: false,
-      reason: "uses Anki's newer collection layout (schema 18), which Cardinal cannot read yet",
-    };
-  const models = parseJson(modelsJson, modelsSchema, 'col.models');
-  if (!models.ok) return models;
-  const decks = parseJson(decksJson, decksSchema, 'col.decks');
-  if (!decks.ok) return decks;
+  let modelMap: Map<string, AnkiModel>;
+  let deckMap: Map<string, AnkiDeck>;
+  if ((modelsJson === '' || modelsJson === '{}') && tables.has('notetypes')) {
+    const absent = SCHEMA18_TABLES.filter((t) => !tables.has(t));
+    if (absent.length > 0)
+      return {
+        ok: false,
+        reason: `is a damaged Anki collection (schema 18 without table ${absent.join(', ')})`,
+      };
+    dropUnicase(db);
+    modelMap = readSchema18Models(db);
+    deckMap = readSchema18Decks(db);
+  } else {
+    const models = parseJson(modelsJson, modelsSchema, 'col.models');
+    if (!models.ok) return models;
+    const decks = parseJson(decksJson, decksSchema, 'col.decks');
+    if (!decks.ok) return decks;
+    modelMap = new Map(Object.entries(models.value).map(([id, m]) => [id, toModel(id, m)]));
+    deckMap = new Map(Object.entries(decks.value).map(([id, d]) => [id, { id, name: d.name }]));
+  }
 
   const badRows: AnkiCollection['badRows'] = [];
   const notes: AnkiNote[] = [];
@@ -108,15 +124,18 @@ function readTables(db: Database, includeHistory: boolean): Result<AnkiCollectio
   }
 
   const cards: AnkiCard[] = [];
-  for (const row of rows(db, 'SELECT id, nid, did, ord, odid FROM cards ORDER BY nid, ord')) {
-    const parsed = cardRow.safeParse(row);
+  const hasData = rows(db, 'PRAGMA table_info(cards)').some((c) => c[1] === 'data');
+  const cardQuery = `SELECT id, nid, did, ord, odid${hasData ? ', data' : ''} FROM cards ORDER BY nid, ord`;
+  for (const row of rows(db, cardQuery)) {
+    const parsed = cardRow.safeParse(row.slice(0, 5));
     if (!parsed.success) {
       badRows.push({ where: `card ${String(row[0])}`, reason: 'has columns of the wrong type' });
       continue;
     }
     const [id, noteId, did, ord, odid] = parsed.data;
+    const memory = memoryOf(row[5]);
     // A card in a filtered deck keeps its home deck in odid.
-    cards.push({ id, noteId, deckId: String(odid !== 0 ? odid : did), ord });
+    cards.push({ id, noteId, deckId: String(odid !== 0 ? odid : did), ord, ...(memory ? { memory } : {}) });
   }
 
   const reviews: AnkiReview[] = [];
@@ -135,14 +154,27 @@ function readTables(db: Database, includeHistory: boolean): Result<AnkiCollectio
   return {
     ok: true,
     value: {
-      models: new Map(Object.entries(models.value).map(([id, m]) => [id, toModel(id, m)])),
-      decks: new Map(Object.entries(decks.value).map(([id, d]) => [id, { id, name: d.name }])),
+      models: modelMap,
+      decks: deckMap,
       notes,
       cards,
       reviews,
       badRows,
     },
   };
+}
+
+const cardData = z.looseObject({ s: z.number().positive().finite(), d: z.number().min(1).max(10) });
+
+/** FSRS memory state from cards.data (`{"s": stability, "d": difficulty, …}`), when present and sane. */
+function memoryOf(data: SqlValue | undefined): AnkiMemory | undefined {
+  if (typeof data !== 'string' || !data.includes('"s"')) return undefined;
+  try {
+    const parsed = cardData.safeParse(JSON.parse(data));
+    return parsed.success ? { stability: parsed.data.s, difficulty: parsed.data.d } : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function toModel(id: string, raw: z.infer<typeof modelSchema>): AnkiModel {

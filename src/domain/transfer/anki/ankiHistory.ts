@@ -47,6 +47,7 @@ export function historyFromRevlog(
     });
   }
   history.sort((a, b) => a.review - b.review);
+  attachMemory(history, cardsById, importedNotes);
   const warnings: string[] = [];
   if (notAnswers > 0)
     warnings.push(
@@ -59,6 +60,31 @@ export function historyFromRevlog(
       `${count(noCounterpart, 'review', 'reviews')} left out: Cardinal has no review item for their Anki card (another template, or a deleted cloze number)`,
     );
   return { history, warnings };
+}
+
+/** Anki's FSRS memory state of each card goes on the last review of its Cardinal item. */
+function attachMemory(
+  history: ImportedReview[],
+  cardsById: ReadonlyMap<number, AnkiCard>,
+  importedNotes: ReadonlyMap<number, ImportedNote>,
+) {
+  const memoryOf = new Map<string, NonNullable<AnkiCard['memory']>>();
+  for (const card of cardsById.values()) {
+    const note = card.memory ? importedNotes.get(card.noteId) : undefined;
+    const ordinal = note?.ordinalOf(card.ord);
+    if (note && ordinal !== undefined && card.memory) memoryOf.set(`${note.cardId}#${ordinal}`, card.memory);
+  }
+  if (memoryOf.size === 0) return;
+  const seen = new Set<string>();
+  for (let i = history.length - 1; i >= 0; i--) {
+    const review = history[i];
+    if (!review) continue;
+    const key = `${review.cardId}#${review.ordinal}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const memory = memoryOf.get(key);
+    if (memory) history[i] = { ...review, memory };
+  }
 }
 
 function isRating(ease: number): ease is 1 | 2 | 3 | 4 {

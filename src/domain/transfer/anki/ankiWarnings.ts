@@ -6,10 +6,6 @@ const SUMMARY_LIST = 5;
 
 export function contentWarnings(notes: readonly ConvertedNote[], droppedTags: ReadonlySet<string>): string[] {
   const warnings: string[] = [];
-  const images = notes.reduce((n, note) => n + note.images, 0);
-  const sounds = notes.reduce((n, note) => n + note.sounds, 0);
-  if (images > 0) warnings.push(`${count(images, 'image', 'images')} dropped: Cardinal cards are text only`);
-  if (sounds > 0) warnings.push(`${count(sounds, 'sound', 'sounds')} dropped: Cardinal cards are text only`);
   const renumbered = notes.filter((n) => n.isRenumbered).length;
   if (renumbered > 0)
     warnings.push(

@@ -2,15 +2,15 @@
  * One Anki note → one Cardinal card. Cloze note types become cloze cards (deletions renumbered c1..cN when
  * Anki's numbering has gaps); every other note type becomes a basic card from its first two fields, reversed
  * when the note has a second Anki card whose question shows the second field (Basic and reversed, optional
- * reversed). Field HTML becomes plain text; images and [sound:…] tags are dropped and counted.
+ * reversed). Each field keeps a text form and, when it has markup, its HTML (richField.ts); the media files
+ * its HTML uses are listed so the reader can store them with the deck.
  */
 import { parseCloze } from '../../deck/cloze';
 import type { Card } from '../../deck/schema';
-import { htmlToText } from '../htmlToText';
+import { fieldContent } from '../richField';
 import type { AnkiCard, AnkiModel, AnkiNote } from './ankiCollection';
 
 const MAX_TEXT = 2000;
-const SOUND = /\[sound:[^\]]*\]/g;
 const DELETION_NUMBER = /\{\{c(\d+)::/g;
 
 export type ConvertedNote = {
@@ -19,6 +19,8 @@ export type ConvertedNote = {
   ordinalOf: (ankiOrd: number) => number | undefined;
   images: number;
   sounds: number;
+  /** Media file names the card's HTML uses. */
+  media: string[];
   isRenumbered: boolean;
   /** Names of non-empty fields that Cardinal's card has no place for. */
   leftOutFields: string[];
@@ -41,12 +43,10 @@ export function convertNote(
   return model.isCloze ? convertCloze(fields, model, place) : convertBasic(fields, model, noteCards, place);
 }
 
-type Field = { name: string; text: string; images: number; sounds: number };
+type Field = { name: string; text: string; html?: string; media: string[]; images: number; sounds: number };
 
-function fieldText(raw: string): { text: string; images: number; sounds: number } {
-  const sounds = raw.match(SOUND)?.length ?? 0;
-  const { text, images } = htmlToText(raw.replace(SOUND, ''));
-  return { text, images, sounds };
+function fieldText(raw: string) {
+  return fieldContent(raw);
 }
 
 function convertCloze(fields: Field[], model: AnkiModel, place: CardPlace): NoteConversion {
@@ -62,10 +62,10 @@ function convertCloze(fields: Field[], model: AnkiModel, place: CardPlace): Note
     .filter((n) => n >= 1)
     .sort((a, b) => a - b);
   const renumber = new Map(numbers.map((n, i) => [n, i + 1]));
-  const text = field.text.replace(
-    DELETION_NUMBER,
-    (_whole, n: string) => `{{c${renumber.get(Number(n)) ?? n}::`,
-  );
+  const renumbered = (s: string) =>
+    s.replace(DELETION_NUMBER, (_whole, n: string) => `{{c${renumber.get(Number(n)) ?? n}::`);
+  const text = renumbered(field.text);
+  const textHtml = field.html !== undefined ? renumbered(field.html) : undefined;
   const parsed = parseCloze(text);
   if (!parsed.ok) return { ok: false, reason: `field "${field.name}" ${parsed.error}` };
   if (text.length > MAX_TEXT)
@@ -73,11 +73,12 @@ function convertCloze(fields: Field[], model: AnkiModel, place: CardPlace): Note
 
   return {
     ok: true,
-    card: { ...base(place), kind: 'cloze', text },
+    card: { ...base(place), kind: 'cloze', text, ...(textHtml !== undefined ? { textHtml } : {}) },
     // Anki's card ord n is deletion c(n+1).
     ordinalOf: (ord) => renumber.get(ord + 1),
     images: field.images,
     sounds: field.sounds,
+    media: field.media,
     isRenumbered: numbers.some((n, i) => n !== i + 1),
     leftOutFields: fields.filter((f, i) => i !== textIndex && f.text !== '').map((f) => f.name),
   };
@@ -97,7 +98,14 @@ function convertBasic(
   }
   const isReversed =
     noteCards.some((c) => c.ord === 1) && showsField(model.questionTemplates.get(1) ?? '', back.name);
-  const fromFields = { ...base(place), kind: 'basic' as const, front: front.text, back: back.text };
+  const fromFields = {
+    ...base(place),
+    kind: 'basic' as const,
+    front: front.text,
+    back: back.text,
+    ...(front.html !== undefined ? { frontHtml: front.html } : {}),
+    ...(back.html !== undefined ? { backHtml: back.html } : {}),
+  };
   const card: Card = isReversed ? { ...fromFields, reversed: true } : fromFields;
   return {
     ok: true,
@@ -105,6 +113,7 @@ function convertBasic(
     ordinalOf: (ord) => (ord === 0 ? 1 : ord === 1 && isReversed ? 2 : undefined),
     images: front.images + back.images,
     sounds: front.sounds + back.sounds,
+    media: [...new Set([...front.media, ...back.media])],
     isRenumbered: false,
     leftOutFields: fields
       .slice(2)
@@ -120,10 +129,7 @@ function base(place: CardPlace): { id: string; section: string; tags?: string[] 
 }
 
 function emptyOrLong(field: Field): string | undefined {
-  if (field.text === '') {
-    const dropped = field.images + field.sounds > 0 ? ' once images and sounds are dropped' : '';
-    return `field "${field.name}" is empty${dropped}`;
-  }
+  if (field.text === '') return `field "${field.name}" is empty`;
   if (field.text.length > MAX_TEXT)
     return `field "${field.name}" is longer than ${MAX_TEXT} characters (${field.text.length})`;
   return undefined;

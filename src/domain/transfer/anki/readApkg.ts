@@ -4,25 +4,40 @@
  * writes after the user confirms. Never throws: any unreadable input comes back as `ok: false` with a message
  * naming the file (and the note and field, where there is one).
  *
- * Supported: `collection.anki21` and `collection.anki2` (Anki's "support older Anki versions" export, schema 11).
- * Not yet: `collection.anki21b` (zstd-compressed, schema 18), explained to the user with the way around it.
+ * Reads the newest collection a package has: `collection.anki21b` (Anki 23.10+: zstd-compressed, schema 18),
+ * else `collection.anki21`, else `collection.anki2` (schema 11). The stub `collection.anki2` ("please update
+ * Anki") that new packages carry beside their anki21b is never read.
  */
 import type { SqlJsStatic } from 'sql.js';
-import type { Card } from '../../deck/schema';
+import type { Card, Deck } from '../../deck/schema';
 import { DECK_FORMAT, DECK_FORMAT_VERSION } from '../../deck/schema';
 import { formatIssue, validateDeck } from '../../deck/validate';
-import { idFromGuid, normalizeTag } from '../ids';
+import { idFromGuid, normalizeTag, slugId } from '../ids';
+import { type ImportedMedia, MAX_MEDIA_FILE_BYTES, mediaTypeOf } from '../mediaTypes';
 import type { ImportProblem, ImportRead } from '../parsedImport';
-import { type AnkiCard, type AnkiCollection, isSqlite, readCollection } from './ankiCollection';
-import { historyFromRevlog } from './ankiHistory';
+import { localMedia } from '../richField';
+import {
+  type AnkiCard,
+  type AnkiCollection,
+  type AnkiDeck,
+  isSqlite,
+  readCollection,
+} from './ankiCollection';
+import { count, historyFromRevlog } from './ankiHistory';
+import { readMediaMap } from './ankiMedia';
 import { buildSections } from './ankiSections';
 import { contentWarnings } from './ankiWarnings';
-import { MAX_PACKAGE_BYTES, megabytes } from './limits';
+import { MAX_PACKAGE_BYTES, MAX_TOTAL_UNCOMPRESSED_BYTES, megabytes } from './limits';
 import { type ConvertedNote, convertNote } from './noteToCard';
 import { inflateEntry, readZipDirectory, type ZipEntry } from './zipEntries';
+import { isZstd, unzstd } from './zstd';
 
 export type ApkgOptions = {
-  /** The Cardinal deck id to import into (re-importing the same package into it updates cards by id). */
+  /**
+   * The Cardinal deck id and title when the package's notes are only in Anki's "Default" deck; otherwise the
+   * package's own (top-level) deck name gives both. The page then prefers the stored deck that already holds
+   * the package's notes (matched by guid), whatever its name.
+   */
   deckId: string;
   deckTitle: string;
   /** Starts sql.js: the page points it at the bundled wasm, tests at node_modules. */
@@ -31,12 +46,8 @@ export type ApkgOptions = {
   includeHistory: boolean;
 };
 
-export const UNSUPPORTED_ANKI21B =
-  'uses the newest Anki package format (collection.anki21b, compressed with zstd), which Cardinal cannot read yet. ' +
-  'In Anki, choose File › Export…, pick "Anki Deck Package (*.apkg)", tick "Support older Anki versions ' +
-  '(slower/larger files)", and import the file that makes.';
-
-const LEGACY_COLLECTIONS = ['collection.anki21', 'collection.anki2'];
+/** Newest first: a package carrying several is read from the newest. */
+const COLLECTIONS = ['collection.anki21b', 'collection.anki21', 'collection.anki2'];
 
 export async function readApkg(fileName: string, bytes: Uint8Array, opts: ApkgOptions): Promise<ImportRead> {
   try {
@@ -54,9 +65,11 @@ async function readPackage(fileName: string, bytes: Uint8Array, opts: ApkgOption
   const directory = readZipDirectory(bytes);
   if (!directory.ok) {
     const reason =
-      directory.reason === 'is not a zip file'
-        ? 'is not an Anki package (.apkg files are zip archives; this is not one)'
-        : directory.reason;
+      directory.reason !== 'is not a zip file'
+        ? directory.reason
+        : startsLikeZip(bytes)
+          ? `the file is incomplete (ends at byte ${bytes.length}, before the end of its zip directory); download or copy it again`
+          : 'is not an Anki package (.apkg files are zip archives; this is not one)';
     return fail(fileName, reason);
   }
   const entries = directory.value;
@@ -65,14 +78,13 @@ async function readPackage(fileName: string, bytes: Uint8Array, opts: ApkgOption
   if (duplicate !== undefined) return fail(fileName, `contains "${duplicate}" twice (a damaged package)`);
 
   const entry = pickCollection(entries);
-  if (entry === 'anki21b') return fail(fileName, UNSUPPORTED_ANKI21B);
   if (!entry)
     return fail(
       fileName,
-      'is a zip file but not an Anki package: it has no collection.anki21 or collection.anki2 inside',
+      'is a zip file but not an Anki package: it has no collection.anki21b, collection.anki21 or collection.anki2 inside',
     );
   const where = `${fileName} (${entry.name})`;
-  const inflated = inflateEntry(bytes, entry);
+  const inflated = readEntry(bytes, entry);
   if (!inflated.ok) return fail(fileName, inflated.reason);
   if (inflated.value.length === 0) return fail(fileName, 'is empty', where);
   if (!isSqlite(inflated.value))
@@ -86,14 +98,94 @@ async function readPackage(fileName: string, bytes: Uint8Array, opts: ApkgOption
   }
   const collection = readCollection(sql, inflated.value, opts.includeHistory);
   if (!collection.ok) return fail(fileName, collection.reason, where);
-  return buildImport(fileName, collection.value, opts);
+  const built = buildImport(fileName, collection.value, opts);
+  if (!built.ok) return built;
+  const media = packageMedia(bytes, entries, built.deck.cards.length > 0 ? usedMedia(built.deck) : []);
+  if (!media.ok) return fail(fileName, media.reason);
+  return {
+    ...built,
+    warnings: [...built.warnings, ...media.value.warnings],
+    media: media.value.files,
+  };
 }
 
-function pickCollection(entries: readonly ZipEntry[]): ZipEntry | 'anki21b' | undefined {
+/** Media names the imported cards' HTML uses. */
+function usedMedia(deck: Deck): string[] {
+  const names = new Set<string>();
+  for (const card of deck.cards) {
+    const html =
+      card.kind === 'basic'
+        ? `${card.frontHtml ?? ''}${card.backHtml ?? ''}`
+        : card.kind === 'cloze'
+          ? (card.textHtml ?? '')
+          : '';
+    for (const name of localMedia(html)) names.add(name);
+  }
+  return [...names];
+}
+
+type PackageMedia = { files: ImportedMedia[]; warnings: string[] };
+
+/** The media files cards use, unpacked from the package (zstd in new packages), with what was left out. */
+function packageMedia(
+  bytes: Uint8Array,
+  entries: readonly ZipEntry[],
+  names: readonly string[],
+): { ok: true; value: PackageMedia } | { ok: false; reason: string } {
+  if (names.length === 0) return { ok: true, value: { files: [], warnings: [] } };
   const byName = new Map(entries.map((e) => [e.name, e]));
-  // Anki's new-format export adds a stub collection.anki2 ("please update Anki") beside collection.anki21b.
-  if (!byName.has('collection.anki21') && byName.has('collection.anki21b')) return 'anki21b';
-  return LEGACY_COLLECTIONS.map((name) => byName.get(name)).find((e) => e !== undefined);
+  const listEntry = byName.get('media');
+  const list = listEntry ? readEntry(bytes, listEntry) : { ok: true as const, value: new Uint8Array() };
+  if (!list.ok) return list;
+  const map = readMediaMap(list.value);
+  if (!map.ok) return map;
+  const files: ImportedMedia[] = [];
+  const missing: string[] = [];
+  const refused: string[] = [];
+  for (const name of names) {
+    const type = mediaTypeOf(name);
+    const zipName = map.value.get(name);
+    const entry = zipName === undefined ? undefined : byName.get(zipName);
+    if (!type || !entry) {
+      (type ? missing : refused).push(name);
+      continue;
+    }
+    if (entry.size > MAX_MEDIA_FILE_BYTES) {
+      refused.push(name);
+      continue;
+    }
+    const data = readEntry(bytes, entry);
+    if (!data.ok || data.value.length > MAX_MEDIA_FILE_BYTES) refused.push(name);
+    else files.push({ name, type, bytes: data.value });
+  }
+  const warnings: string[] = [];
+  if (files.length > 0)
+    warnings.push(`${count(files.length, 'image or sound', 'images and sounds')} stored with the deck`);
+  if (missing.length > 0)
+    warnings.push(
+      `${count(missing.length, 'media file is', 'media files are')} used by cards but not in the package: ${missing.slice(0, 5).join(', ')}`,
+    );
+  if (refused.length > 0)
+    warnings.push(
+      `${count(refused.length, 'media file was', 'media files were')} left out (not an image or sound Cardinal shows, over ${megabytes(MAX_MEDIA_FILE_BYTES)}, or damaged): ${refused.slice(0, 5).join(', ')}`,
+    );
+  return { ok: true, value: { files, warnings } };
+}
+
+function pickCollection(entries: readonly ZipEntry[]): ZipEntry | undefined {
+  const byName = new Map(entries.map((e) => [e.name, e]));
+  return COLLECTIONS.map((name) => byName.get(name)).find((e) => e !== undefined);
+}
+
+/** An entry's bytes: inflated, then un-zstd'd when zstd-compressed (the anki21b collection and its media). */
+function readEntry(bytes: Uint8Array, entry: ZipEntry) {
+  const inflated = inflateEntry(bytes, entry);
+  if (!inflated.ok || !isZstd(inflated.value)) return inflated;
+  return unzstd(inflated.value, MAX_TOTAL_UNCOMPRESSED_BYTES, `"${entry.name}"`);
+}
+
+function startsLikeZip(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 
 function buildImport(fileName: string, collection: AnkiCollection, opts: ApkgOptions): ImportRead {
@@ -156,7 +248,12 @@ function buildImport(fileName: string, collection: AnkiCollection, opts: ApkgOpt
       problems: [{ where: fileName, reason: 'has no notes that Cardinal can import' }, ...skipped],
     };
 
-  const { sections, sectionIdOf } = buildSections(collection.decks, new Set(converted.map((c) => c.deckId)));
+  const ownName = packageDeckName(converted.map((c) => collection.decks.get(c.deckId)?.name ?? ''));
+  // The package's own deck becomes the Cardinal deck; its subdecks become the sections.
+  const { sections, sectionIdOf } = buildSections(
+    ownName ? withoutTopDeck(collection.decks, ownName) : collection.decks,
+    new Set(converted.map((c) => c.deckId)),
+  );
   const cards: Card[] = converted.map(({ deckId, result }) => ({
     ...result.card,
     section: sectionIdOf(deckId),
@@ -176,9 +273,9 @@ function buildImport(fileName: string, collection: AnkiCollection, opts: ApkgOpt
   const validation = validateDeck({
     format: DECK_FORMAT,
     formatVersion: DECK_FORMAT_VERSION,
-    id: opts.deckId,
+    id: ownName ? slugId(ownName, 'deck').slice(0, 60) : opts.deckId,
     version: 1,
-    title: opts.deckTitle,
+    title: ownName ?? opts.deckTitle,
     description: `Imported from the Anki package ${fileName || 'without a name'}.`,
     source: { title: fileName.trim() || 'Anki package' },
     sections,
@@ -198,6 +295,28 @@ function buildImport(fileName: string, collection: AnkiCollection, opts: ApkgOpt
     warnings: [...warnings, ...historyWarnings],
     history,
   };
+}
+
+/** The package's own deck: the top-level Anki deck most of its cards are in, unless that is only "Default". */
+export function packageDeckName(deckNames: readonly string[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const name of deckNames) {
+    const top = name.split('::')[0]?.trim() ?? '';
+    if (top !== '' && top !== 'Default') counts.set(top, (counts.get(top) ?? 0) + 1);
+  }
+  let best: [string, number] | undefined;
+  for (const entry of counts) if (!best || entry[1] > best[1]) best = entry;
+  return best?.[0].slice(0, 200);
+}
+
+function withoutTopDeck(decks: ReadonlyMap<string, AnkiDeck>, top: string): Map<string, AnkiDeck> {
+  const prefix = `${top}::`;
+  return new Map(
+    [...decks].map(([id, d]) => [
+      id,
+      d.name.startsWith(prefix) ? { ...d, name: d.name.slice(prefix.length) } : d,
+    ]),
+  );
 }
 
 function groupCards(cards: readonly AnkiCard[]): Map<number, AnkiCard[]> {

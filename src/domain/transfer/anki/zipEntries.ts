@@ -115,7 +115,11 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry): Result<Uint8Ar
     return { ok: false, reason: `${where} is damaged (missing local header)` };
   const dataStart = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
   const dataEnd = dataStart + entry.compressedSize;
-  if (dataEnd > bytes.length) return { ok: false, reason: `${where} is cut off (the file is truncated)` };
+  if (dataEnd > bytes.length)
+    return {
+      ok: false,
+      reason: `the file is incomplete (ends at byte ${bytes.length}, inside ${where}); download or copy it again`,
+    };
   const data = bytes.subarray(dataStart, dataEnd);
 
   if (entry.method === 0) {

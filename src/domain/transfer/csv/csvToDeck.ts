@@ -15,9 +15,9 @@ import {
   type Section,
 } from '../../deck/schema';
 import { readDeckValue } from '../deckJson';
-import { htmlToText } from '../htmlToText';
 import { idFromFront, idFromGuid, normalizeTag, pathSectionId, slugId } from '../ids';
 import type { ImportProblem, ImportRead } from '../parsedImport';
+import { type FieldContent, fieldContent } from '../richField';
 import type { Grid } from './parseGrid';
 
 export type ColumnRole = 'front' | 'back' | 'tags' | 'section' | 'id' | 'guid' | 'notetype' | 'ignore';
@@ -55,7 +55,7 @@ export function csvToDeck(fileName: string, grid: Grid, settings: CsvSettings): 
   const sections = new SectionTree();
   const cards: Card[] = [];
   const seenIds = new Map<string, number>();
-  let images = 0;
+  const media = new Set<string>();
   let extrasDropped = 0;
   let tagsDropped = 0;
   const rows = settings.headerRow ? grid.rows.slice(1) : grid.rows;
@@ -67,17 +67,21 @@ export function csvToDeck(fileName: string, grid: Grid, settings: CsvSettings): 
   for (const { line, fields } of rows) {
     const where = `${fileName} ${grid.unit} ${line}`;
     if (grid.problems.some((p) => p.where === where)) continue;
+    const rich: Partial<Record<ColumnRole, FieldContent>> = {};
     const cell = (role: ColumnRole): string | undefined => {
       const index = settings.mapping.indexOf(role);
       const raw = index === -1 ? undefined : fields[index];
       if (raw === undefined) return undefined;
       if (!settings.html) return raw.trim();
-      const converted = htmlToText(raw);
-      images += converted.images;
+      const converted = fieldContent(raw);
+      rich[role] = converted;
+      for (const name of converted.media) media.add(name);
       return converted.text;
     };
     const front = cell('front') ?? '';
     const back = cell('back') ?? '';
+    const frontHtml = rich.front?.html;
+    const backHtml = rich.back?.html;
     const notetype = (cell('notetype') || settings.notetype) ?? '';
     const isCloze = /cloze/i.test(notetype) || (/\{\{c\d+::/.test(front) && back === '');
     if (front === '') {
@@ -111,13 +115,22 @@ export function csvToDeck(fileName: string, grid: Grid, settings: CsvSettings): 
     const sectionName = cell('section') || settings.defaultSection || '';
     const section = sectionName ? sections.add(sectionName) : DEFAULT_SECTION.id;
     const candidate = isCloze
-      ? { id, section, kind: 'cloze' as const, text: front, ...(tags.length ? { tags } : {}) }
+      ? {
+          id,
+          section,
+          kind: 'cloze' as const,
+          text: front,
+          ...(frontHtml !== undefined ? { textHtml: frontHtml } : {}),
+          ...(tags.length ? { tags } : {}),
+        }
       : {
           id,
           section,
           kind: 'basic' as const,
           front,
           back,
+          ...(frontHtml !== undefined ? { frontHtml } : {}),
+          ...(backHtml !== undefined ? { backHtml } : {}),
           ...(/revers/i.test(notetype) ? { reversed: true } : {}),
           ...(tags.length ? { tags } : {}),
         };
@@ -167,8 +180,10 @@ export function csvToDeck(fileName: string, grid: Grid, settings: CsvSettings): 
     cards,
   };
   const warnings: string[] = [];
-  if (images > 0)
-    warnings.push(`${images} image${images === 1 ? '' : 's'} dropped (Cardinal cards are text only)`);
+  if (media.size > 0)
+    warnings.push(
+      `The cards use ${media.size} media file${media.size === 1 ? '' : 's'} (images, sounds) that a text file cannot hold: choose them together with this file (e.g. from Anki's collection.media folder), or they show as their names`,
+    );
   if (extrasDropped > 0)
     warnings.push(`${extrasDropped} cloze "Back Extra" field${extrasDropped === 1 ? '' : 's'} dropped`);
   if (tagsDropped > 0)

@@ -6,10 +6,12 @@
 import type { ImportRead } from '../parsedImport';
 import { type AnkiTextHeaders, type HeaderSplit, splitAnkiHeaders } from './ankiTextHeaders';
 import { type ColumnRole, csvToDeck } from './csvToDeck';
+import { detectSeparator } from './detectSeparator';
 import { type Grid, parseGrid } from './parseGrid';
+import { withSeparatorAdvice } from './separatorAdvice';
 
 export type CsvFormat = {
-  /** Field separator; undefined = detect (comma, tab, semicolon or pipe). */
+  /** Field separator; undefined = let papaparse detect it (comma, tab, semicolon or pipe). */
   delimiter: string | undefined;
   quotes: boolean;
   /** Row separator when quotes are off (Quizlet's custom "between rows"); undefined = line break. */
@@ -34,9 +36,11 @@ const NAMES: Array<[RegExp, ColumnRole]> = [
 export function inspectCsv(fileName: string, text: string): CsvInspection {
   const split = splitAnkiHeaders(text);
   const tsv = /\.(tsv|tab)$/i.test(fileName);
+  const detected = split.headers.separator === undefined && !tsv ? detectSeparator(split.body) : undefined;
+  const quotes = detected?.quotes ?? true;
   const first = parseGrid(fileName, split.body, split.bodyLine, {
-    delimiter: split.headers.separator ?? (tsv ? '\t' : undefined),
-    quotes: true,
+    delimiter: split.headers.separator ?? (tsv ? '\t' : detected?.delimiter),
+    quotes,
   });
   const columns = Math.max(0, ...first.rows.slice(0, 50).map((r) => r.fields.length));
   const { mapping, headerRow } = guessMapping(columns, split.headers, first.rows[0]?.fields);
@@ -45,12 +49,34 @@ export function inspectCsv(fileName: string, text: string): CsvInspection {
     grid: first,
     format: {
       delimiter: first.delimiter,
-      quotes: true,
+      quotes,
       rowSeparator: undefined,
       html: split.headers.html ?? false,
       headerRow,
       mapping,
     },
+  };
+}
+
+/** The deck the settled format gives; when most rows would be skipped, advice naming a better separator. */
+export function deckFromCsv(fileName: string, split: HeaderSplit, format: CsvFormat): ImportRead {
+  const read = (f: CsvFormat) => csvToDeck(fileName, gridFor(fileName, split, f), settingsOf(f, split));
+  return withSeparatorAdvice(read(format), split, format, (delimiter, quotes) => {
+    const grid = gridFor(fileName, split, { ...format, delimiter, quotes, rowSeparator: undefined });
+    const columns = Math.max(0, ...grid.rows.slice(0, 50).map((r) => r.fields.length));
+    const { mapping, headerRow } = guessMapping(columns, split.headers, grid.rows[0]?.fields);
+    return read({ ...format, delimiter, quotes, rowSeparator: undefined, mapping, headerRow });
+  });
+}
+
+function settingsOf(format: CsvFormat, split: HeaderSplit) {
+  return {
+    mapping: format.mapping,
+    headerRow: format.headerRow,
+    html: format.html,
+    extraTags: split.headers.tags ?? [],
+    defaultSection: split.headers.deck,
+    notetype: split.headers.notetype,
   };
 }
 
@@ -61,16 +87,7 @@ export function gridFor(fileName: string, split: HeaderSplit, format: CsvFormat)
 /** A deck from the file in the given format (the preview's choices), with Anki's header defaults applied. */
 export function readCsv(fileName: string, text: string, format?: Partial<CsvFormat>): ImportRead {
   const inspection = inspectCsv(fileName, text);
-  const settled = { ...inspection.format, ...format };
-  const grid = format ? gridFor(fileName, inspection.split, settled) : inspection.grid;
-  return csvToDeck(fileName, grid, {
-    mapping: settled.mapping,
-    headerRow: settled.headerRow,
-    html: settled.html,
-    extraTags: inspection.split.headers.tags ?? [],
-    defaultSection: inspection.split.headers.deck,
-    notetype: inspection.split.headers.notetype,
-  });
+  return deckFromCsv(fileName, inspection.split, { ...inspection.format, ...format });
 }
 
 /** Column roles from Anki's headers, else from a header row's names, else front, back, then ignored. */

@@ -88,7 +88,7 @@ export const DECKS = {
   [DECK.filtered]: { id: DECK.filtered, name: 'Filtered Deck 1', dyn: 1 },
 };
 
-export type FixtureCard = { id: number; ord: number; did?: number; odid?: number };
+export type FixtureCard = { id: number; ord: number; did?: number; odid?: number; data?: string };
 export type FixtureNote = {
   id: number;
   guid: string;
@@ -133,15 +133,22 @@ export function defaultCards(note: FixtureNote): FixtureCard[] {
   return ords.map((ord) => ({ id: note.id * 10 + ord, ord, did: DECK.networking }));
 }
 
-export async function buildCollection(spec: CollectionSpec): Promise<Uint8Array> {
+/** A schema-11 collection, or with `schema18` Anki's newer layout (tables for note types and decks). */
+export async function buildCollection(
+  spec: CollectionSpec,
+  schema18?: (db: import('sql.js').Database) => void,
+): Promise<Uint8Array> {
   const SQL = await loadSql();
   const db = new SQL.Database();
   try {
     db.run(SCHEMA);
     db.run(
-      'INSERT INTO col VALUES (1, 1700000000, 1700000000000, 1700000000000, 11, 0, 0, 0, ?, ?, ?, ?, ?)',
-      ['{}', JSON.stringify(spec.models ?? MODELS), JSON.stringify(spec.decks ?? DECKS), '{}', '{}'],
+      'INSERT INTO col VALUES (1, 1700000000, 1700000000000, 1700000000000, ?, 0, 0, 0, ?, ?, ?, ?, ?)',
+      schema18
+        ? [18, '{}', '', '', '', '']
+        : [11, '{}', JSON.stringify(spec.models ?? MODELS), JSON.stringify(spec.decks ?? DECKS), '{}', '{}'],
     );
+    schema18?.(db);
     for (const note of spec.notes) {
       db.run('INSERT INTO notes VALUES (?, ?, ?, ?, -1, ?, ?, ?, 0, 0, ?)', [
         note.id,
@@ -161,7 +168,7 @@ export async function buildCollection(spec: CollectionSpec): Promise<Uint8Array>
           card.ord,
           note.id,
           card.odid ?? 0,
-          '',
+          card.data ?? '',
         ]);
     }
     for (const r of spec.revlog ?? [])

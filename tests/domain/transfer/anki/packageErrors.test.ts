@@ -3,12 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_PACKAGE_BYTES, megabytes } from '../../../../src/domain/transfer/anki/limits';
-import {
-  type ApkgOptions,
-  readApkg,
-  UNSUPPORTED_ANKI21B,
-} from '../../../../src/domain/transfer/anki/readApkg';
-import { apkg, buildCollection, loadSql, MODEL, zipPackage } from './ankiPackageBuilder';
+import { type ApkgOptions, readApkg } from '../../../../src/domain/transfer/anki/readApkg';
+import { apkg, buildCollection, DECK, loadSql, MODEL, zipPackage } from './ankiPackageBuilder';
 import { patchCentralEntry } from './zipPatch';
 
 const opts: ApkgOptions = { deckId: 'imported', deckTitle: 'Imported', loadSql, includeHistory: true };
@@ -40,7 +36,7 @@ describe('readApkg refuses bad packages, naming the file', () => {
       {
         where: 'deck.apkg',
         reason:
-          'is a zip file but not an Anki package: it has no collection.anki21 or collection.anki2 inside',
+          'is a zip file but not an Anki package: it has no collection.anki21b, collection.anki21 or collection.anki2 inside',
       },
     ]);
   });
@@ -140,7 +136,9 @@ describe('readApkg refuses bad packages, naming the file', () => {
   });
 
   it('an invalid deck id, with the deck validator’s message', async () => {
-    const problems = await problemsOf(await apkg({ notes: [note] }), { deckId: 'Not Valid' });
+    // Notes only in Anki's "Default" deck: the deck id is the one given (from the file name).
+    const inDefault = { ...note, cards: [{ id: 11, ord: 0, did: DECK.default }] };
+    const problems = await problemsOf(await apkg({ notes: [inDefault] }), { deckId: 'Not Valid' });
     expect(problems).toEqual([
       {
         where: 'deck.apkg',
@@ -158,7 +156,7 @@ describe('readApkg refuses bad packages, naming the file', () => {
 });
 
 describe('readApkg: the newest package format (collection.anki21b)', () => {
-  it('explains that it is not supported yet and how to export for older Anki versions', async () => {
+  it('names a damaged zstd collection, and never falls back to the stub collection.anki2', async () => {
     const stub = await buildCollection({
       notes: [
         {
@@ -172,12 +170,29 @@ describe('readApkg: the newest package format (collection.anki21b)', () => {
       'collection.anki2': stub,
       meta: new Uint8Array([8, 3]),
     });
-    expect(await problemsOf(zip)).toEqual([{ where: 'deck.apkg', reason: UNSUPPORTED_ANKI21B }]);
-    expect(UNSUPPORTED_ANKI21B).toContain('Support older Anki versions');
+    expect(await problemsOf(zip)).toEqual([
+      { where: 'deck.apkg', reason: '"collection.anki21b" is damaged (its zstd data is invalid or cut off)' },
+    ]);
   });
 
-  it('recognises a real package exported by a recent Anki', async () => {
+  it('reads a real package exported by a recent Anki (it has no notes, and the stub is not read)', async () => {
     const bytes = readFileSync(join(import.meta.dirname, '../../../fixtures/anki/empty.anki21b.apkg'));
-    expect(await problemsOf(bytes)).toEqual([{ where: 'deck.apkg', reason: UNSUPPORTED_ANKI21B }]);
+    expect(await problemsOf(bytes)).toEqual([
+      { where: 'deck.apkg', reason: 'has no notes that Cardinal can import' },
+    ]);
+  });
+});
+
+describe('readApkg: a truncated package', () => {
+  it('says the file is incomplete and where it ends', async () => {
+    const zip = await apkg({ notes: [note] });
+    const cut = zip.subarray(0, 200);
+    expect(await problemsOf(cut)).toEqual([
+      {
+        where: 'deck.apkg',
+        reason:
+          'the file is incomplete (ends at byte 200, before the end of its zip directory); download or copy it again',
+      },
+    ]);
   });
 });

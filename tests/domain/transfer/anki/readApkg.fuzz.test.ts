@@ -161,6 +161,8 @@ describe('hostile note content comes out as inert plain text', () => {
       // An escaped tag is text the author wrote; it stays text and is never rendered as HTML.
       back: 'Safe <b> text',
     });
-    expect(result.ok && result.warnings).toEqual(['1 image dropped: Cardinal cards are text only']);
+    expect(result.ok && result.warnings).toEqual([
+      '1 media file was left out (not an image or sound Cardinal shows, over 20 MB, or damaged): x',
+    ]);
   });
 });

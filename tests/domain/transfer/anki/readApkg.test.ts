@@ -73,10 +73,11 @@ describe('readApkg: note types', () => {
       },
       {
         id: idFromGuid('aB1+x'),
-        section: 'networking.vlans',
+        section: 'vlans',
         kind: 'basic',
         front: '802.1Q',
         back: 'VLAN tagging standard',
+        frontHtml: '<b>802.1Q</b>',
         reversed: true,
       },
       {
@@ -98,11 +99,12 @@ describe('readApkg: note types', () => {
     expect(result.warnings).toEqual(['1 note has fields Cardinal has no place for, left out: "Example"']);
   });
 
-  it('builds the deck with the given id and title, and sections from the Anki deck tree', async () => {
+  it('names the deck after the package deck; its subdecks become the sections', async () => {
     const { deck } = okRead(await read({ notes }));
     expect(deck).toMatchObject({ id: 'networking', title: 'Networking', version: 1 });
     expect(deck.sections).toEqual([
-      { id: 'networking', title: 'Networking', children: [{ id: 'networking.vlans', title: 'VLANs' }] },
+      { id: 'networking', title: 'Networking' },
+      { id: 'vlans', title: 'VLANs' },
     ]);
   });
 
@@ -138,7 +140,7 @@ describe('readApkg: note types', () => {
         ],
       }),
     );
-    expect(deck.cards.map((c) => c.section)).toEqual(['networking.vlans']);
+    expect(deck.cards.map((c) => c.section)).toEqual(['vlans']);
   });
 
   it('gives the same card ids on a second read and keeps case-different guids apart', async () => {
@@ -150,7 +152,7 @@ describe('readApkg: note types', () => {
 });
 
 describe('readApkg: content', () => {
-  it('turns HTML into plain text and counts dropped images and sounds', async () => {
+  it('keeps a text form of every field, and the HTML of fields with markup', async () => {
     const { deck, warnings } = okRead(
       await read({
         notes: [
@@ -167,13 +169,19 @@ describe('readApkg: content', () => {
         ],
       }),
     );
-    expect(deck.cards.map((c) => (c.kind === 'basic' ? [c.front, c.back] : []))).toEqual([
-      ['Name this port', 'Trunk\nport'],
-      ['Q', 'A'],
+    expect(
+      deck.cards.map((c) => (c.kind === 'basic' ? [c.front, c.back, c.frontHtml, c.backHtml] : [])),
+    ).toEqual([
+      [
+        'Name this port',
+        'Trunk\nport',
+        'Name this port<br><img src="port.png"><audio controls src="say.mp3"></audio>',
+        undefined,
+      ],
+      ['Q', 'A', '<img src="a.png"> Q', 'A <img src="b.png">'],
     ]);
     expect(warnings).toEqual([
-      '3 images dropped: Cardinal cards are text only',
-      '1 sound dropped: Cardinal cards are text only',
+      '4 media files are used by cards but not in the package: port.png, say.mp3, a.png, b.png',
     ]);
   });
 
@@ -182,7 +190,7 @@ describe('readApkg: content', () => {
       await read({
         notes: [
           notes[0] as FixtureNote,
-          { id: N + 5, guid: 'e', mid: MODEL.basic, fields: ['<img src="only.png">', 'back'] },
+          { id: N + 5, guid: 'e', mid: MODEL.basic, fields: ['<div> </div><br>', 'back'] },
           { id: N + 6, guid: 'l', mid: MODEL.basic, fields: ['front', 'x'.repeat(2001)] },
           { id: N + 7, guid: 'Ab1+x', mid: MODEL.basic, fields: ['again', 'dup'] },
           { id: N + 8, guid: 'm', mid: 999, fields: ['a', 'b'] },
@@ -194,7 +202,7 @@ describe('readApkg: content', () => {
     expect(result.skipped).toEqual([
       {
         where: `networking.apkg note ${N + 5}`,
-        reason: 'field "Front" is empty once images and sounds are dropped (note type "Basic")',
+        reason: 'field "Front" is empty (note type "Basic")',
       },
       {
         where: `networking.apkg note ${N + 6}`,

@@ -94,3 +94,21 @@ describe('readApkg on a real Anki package', () => {
     );
   });
 });
+
+describe('readApkg on a real legacy package (collection.anki2 only)', () => {
+  it('names the deck after its Anki deck and imports every note, reversed, with its chapter tags', async () => {
+    const legacy = readFileSync(join(import.meta.dirname, '../../../fixtures/anki/ap-gov-vocab.anki2.apkg'));
+    const result = await readApkg('ap_gov_vocab_anki11.apkg', legacy, {
+      deckId: 'ap-gov-vocab-anki11',
+      deckTitle: 'ap_gov_vocab_anki11',
+      loadSql,
+      includeHistory: true,
+    });
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect([result.deck.id, result.deck.title]).toEqual(['gov-vocab', 'Gov Vocab']);
+    expect(result.deck.cards).toHaveLength(242);
+    expect(result.deck.cards.every((c) => c.kind === 'basic' && c.reversed === true)).toBe(true);
+    expect(result.deck.cards.every((c) => c.tags?.some((t) => /^ch-\d+$/.test(t)))).toBe(true);
+    expect(result.skipped).toEqual([]);
+  });
+});

@@ -21,6 +21,7 @@ describe('readCsv: Anki text export', () => {
         kind: 'basic',
         front: 'What port does VXLAN use?',
         back: 'UDP 4789\nby default',
+        frontHtml: 'What port does <b>VXLAN</b> use?',
         tags: ['net', 'imported', 'vocab:ch1'],
       },
       {
@@ -29,6 +30,7 @@ describe('readCsv: Anki text export', () => {
         kind: 'basic',
         front: 'What is a VTEP?',
         back: 'VXLAN tunnel\nend point',
+        backHtml: '<div>VXLAN tunnel</div><div>end point</div><img src="vtep.png">',
         tags: ['net', 'overlay', 'imported', 'vocab:ch1'],
       },
     ]);
@@ -36,7 +38,9 @@ describe('readCsv: Anki text export', () => {
       { id: 'networking', title: 'Networking', children: [{ id: 'networking.vxlan', title: 'VXLAN' }] },
     ]);
     expect(read.skipped).toEqual([{ where: 'anki-notes.txt line 10', reason: 'field "front" is empty' }]);
-    expect(read.warnings).toEqual(['1 image dropped (Cardinal cards are text only)']);
+    expect(read.warnings).toEqual([
+      "The cards use 1 media file (images, sounds) that a text file cannot hold: choose them together with this file (e.g. from Anki's collection.media folder), or they show as their names",
+    ]);
   });
 
   it('reads a cloze note type: the text is the front, "Back Extra" is dropped with a warning', () => {
@@ -109,12 +113,13 @@ describe('readCsv: rows and messages', () => {
     if (!read.ok) throw new Error(JSON.stringify(read.problems));
     expect(read.deck.cards[0]).toMatchObject({ front: '<img src=x onerror="window.__pwned=1">' });
     const asHtml = readCsv('hostile.csv', fixture('hostile.csv'), { html: true });
-    // As HTML, the markup is stripped and nothing is left of either row: the file is refused, row by row.
+    // As HTML, the markup is stripped (an image-only front is named by its file), and the backs are left
+    // empty: the file is refused, row by row.
     expect(asHtml.ok).toBe(false);
     if (!asHtml.ok)
       expect(asHtml.problems).toEqual([
         { where: 'hostile.csv', reason: 'no row could be imported' },
-        { where: 'hostile.csv line 2', reason: 'field "front" is empty' },
+        { where: 'hostile.csv line 2', reason: 'field "back" is empty' },
         { where: 'hostile.csv line 3', reason: 'field "back" is empty' },
       ]);
   });

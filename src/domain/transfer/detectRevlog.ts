@@ -1,0 +1,49 @@
+/**
+ * Recognises review-log CSVs, so they are never offered as a deck of flashcards: the FSRS optimizer's format
+ * (`card_id,review_time,review_rating[,review_state],review_duration`, as Cardinal exports it and as py-fsrs
+ * and Anki add-ons write it, times in ms or ISO-8601) and Anki's own revlog table
+ * (`id,cid,usn,ease,ivl,lastIvl,factor,time,type`). Counts its reviews and cards for the message.
+ */
+import Papa from 'papaparse';
+
+export type RevlogKind = 'fsrs-optimizer' | 'anki-revlog';
+export type RevlogFile = { kind: RevlogKind; reviews: number; cards: number };
+
+const FSRS = ['card_id', 'review_time', 'review_rating'];
+const ANKI = ['id', 'cid', 'usn', 'ease', 'ivl', 'lastivl', 'factor', 'time', 'type'];
+
+export function detectRevlog(text: string): RevlogFile | undefined {
+  const firstLine = text.slice(0, text.indexOf('\n') === -1 ? text.length : text.indexOf('\n'));
+  const header = firstLine
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .toLowerCase()
+    .split(/[,\t;]/)
+    .map((h) => h.trim());
+  const kind: RevlogKind | undefined = FSRS.every((c) => header.includes(c))
+    ? 'fsrs-optimizer'
+    : ANKI.every((c, i) => header[i] === c)
+      ? 'anki-revlog'
+      : undefined;
+  if (!kind) return undefined;
+  const parsed = Papa.parse<Record<string, string>>(text, {
+    header: true,
+    skipEmptyLines: 'greedy',
+    transformHeader: (h) => h.trim().toLowerCase(),
+  });
+  const cardColumn = kind === 'fsrs-optimizer' ? 'card_id' : 'cid';
+  const cards = new Set(parsed.data.map((row) => row[cardColumn]));
+  return { kind, reviews: parsed.data.length, cards: cards.size };
+}
+
+export function revlogMessage(file: RevlogFile): string {
+  const what =
+    file.kind === 'fsrs-optimizer'
+      ? 'a review log in the FSRS optimizer format'
+      : "Anki's review log (revlog table)";
+  return (
+    `is ${what}, not a deck: ${file.reviews.toLocaleString('en')} reviews of ${file.cards.toLocaleString('en')} cards. ` +
+    'Its card ids are numbers of the app that wrote it, which Cardinal cards do not carry; to bring review history ' +
+    'across, import the Anki package (.apkg) itself, which holds the cards and their history together.'
+  );
+}

@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { detectRevlog, revlogMessage } from '../../../src/domain/transfer/detectRevlog';
+import { reviewLogsToFsrsCsv } from '../../../src/domain/transfer/revlogCsv';
+import { readImportFile } from '../../../src/features/transfer/readImportFile';
+
+const fixture = (name: string) =>
+  readFileSync(join(import.meta.dirname, '../../fixtures/revlog', name), 'utf8');
+
+describe('review-log CSVs are recognised, never read as a deck', () => {
+  it('a real review history in the FSRS optimizer columns', () => {
+    const file = detectRevlog(fixture('anki-review-history-head.csv'));
+    expect(file).toMatchObject({ kind: 'fsrs-optimizer', reviews: 199 });
+  });
+
+  it("Anki's revlog table", () => {
+    expect(detectRevlog(fixture('mixed-notetypes-anki-revlog.csv'))).toMatchObject({
+      kind: 'anki-revlog',
+      reviews: 26,
+    });
+  });
+
+  it("Cardinal's own review-log export", () => {
+    const csv = reviewLogsToFsrsCsv([
+      { deckId: 'd', itemId: 'a#1', review: 1, rating: 3, state: 0, durationMs: 1000 },
+      { deckId: 'd', itemId: 'a#1', review: 2, rating: 3, state: 1, durationMs: 1000 },
+    ]);
+    expect(detectRevlog(csv)).toEqual({ kind: 'fsrs-optimizer', reviews: 2, cards: 1 });
+  });
+
+  it('leaves flashcard CSVs alone', () => {
+    expect(detectRevlog('front,back\nq,a\n')).toBeUndefined();
+    expect(detectRevlog('card_id,front\n1,a\n')).toBeUndefined();
+  });
+
+  it('the import says what the file is instead of offering a deck', async () => {
+    const read = await readImportFile(
+      'revlog.csv',
+      new TextEncoder().encode(fixture('mixed-notetypes-anki-revlog.csv')),
+      {},
+    );
+    expect(read).toEqual({
+      kind: 'failed',
+      failure: {
+        ok: false,
+        fileName: 'revlog.csv',
+        problems: [
+          { where: 'revlog.csv', reason: revlogMessage({ kind: 'anki-revlog', reviews: 26, cards: 13 }) },
+        ],
+      },
+    });
+  });
+});

@@ -99,6 +99,8 @@ export default defineConfig({
           exclude: ['tests/e2e/**'],
           environment: 'jsdom',
           setupFiles: ['tests/helpers/setup.ts'],
+          // Generous for a loaded 2-core CI machine; tests assert behaviour, never time.
+          testTimeout: 20_000,
         },
       },
       {

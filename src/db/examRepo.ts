@@ -78,7 +78,7 @@ export async function loadExamSetup(db: CardinalDb, deckId: string): Promise<Exa
     const active = await activeExamOf(db, deckId);
     return {
       deck,
-      candidates: examCandidates(cards),
+      candidates: examCandidates(cards, deck),
       states: new Map(states.map((s) => [s.itemId, s])),
       settings: await getSchedulerSettings(db, deckId),
       feedSchedule: await getFeedSchedule(db),
@@ -179,8 +179,8 @@ export async function saveExamProgress(db: CardinalDb, id: string, progress: Exa
 /**
  * Finishes an exam: scores it, stores the result, and (when the exam was started with the schedule setting on)
  * records each answered question as a review of its item: wrong → Again, right → Good, source "exam".
- * An item is fed at most once per exam, never when its card already has a review today, and blanks are
- * not fed. All of it is one transaction. Finishing a finished exam returns it unchanged.
+ * Only items already studied are fed: an item still new stays new (counted in `leftNew`). An item is fed at
+ * most once per exam, never when its card already has a review today, and blanks are not fed. All of it is one transaction. Finishing a finished exam returns it unchanged.
  */
 export async function finishExam(
   db: CardinalDb,
@@ -198,7 +198,7 @@ export async function finishExam(
     const score = scoreExam(questions, answers, config.passMark);
     const fed = config.feedSchedule
       ? await feedSchedule(db, exam, answers, input)
-      : { fedToSchedule: 0, skippedReviewedToday: 0 };
+      : { fedToSchedule: 0, skippedReviewedToday: 0, leftNew: 0 };
     const result: ExamResult = {
       ...score,
       timedOut: input.timedOut,
@@ -234,6 +234,7 @@ async function feedSchedule(
   const fedItems = new Set<string>();
   let fedToSchedule = 0;
   let skippedReviewedToday = 0;
+  let leftNew = 0;
   for (const [i, question] of exam.questions.entries()) {
     const answer = answers[i];
     if (isBlank(answer) || fedItems.has(question.itemId)) continue;
@@ -244,6 +245,12 @@ async function feedSchedule(
     }
     const item = await db.cardStates.get([exam.deckId, question.itemId]);
     if (!item || item.retired) continue;
+    // An item never studied stays new: an exam answer is not a first lesson, and FSRS would schedule it
+    // from a guess.
+    if (item.fsrs.state === 0) {
+      leftNew++;
+      continue;
+    }
     const rating = suggestedGrade(isAnsweredCorrectly(question, answer));
     await recordAnswer(
       db,
@@ -254,7 +261,7 @@ async function feedSchedule(
     );
     fedToSchedule++;
   }
-  return { fedToSchedule, skippedReviewedToday };
+  return { fedToSchedule, skippedReviewedToday, leftNew };
 }
 
 const examDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a yyyy-mm-dd date');

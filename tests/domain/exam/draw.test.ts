@@ -7,9 +7,9 @@ import type { FsrsFields } from '../../../src/domain/records';
 import { newFsrsFields } from '../../../src/domain/scheduler';
 import { DAY, T0 } from '../../helpers/builders';
 import { SETTINGS } from '../../helpers/items';
-import { ALL_SECTIONS, EXAM_DECK_CARDS, SECTION_ORDER } from './examDeck';
+import { ALL_SECTIONS, EXAM_DECK_CARDS, EXAM_DECK_META, SECTION_ORDER } from './examDeck';
 
-const candidates = examCandidates(EXAM_DECK_CARDS);
+const candidates = examCandidates(EXAM_DECK_CARDS, EXAM_DECK_META);
 type DrawConfig = Pick<ExamConfig, 'count' | 'sections' | 'tags' | 'order'>;
 const config = (overrides: Partial<DrawConfig> = {}): DrawConfig => ({
   count: 5,

@@ -113,7 +113,7 @@ export const answerSetSchema = z.strictObject({
 
 export const deckSchema = z.strictObject({
   format: z.literal(DECK_FORMAT),
-  formatVersion: z.union([z.literal(1), z.literal(DECK_FORMAT_VERSION)]),
+  formatVersion: z.literal([1, DECK_FORMAT_VERSION]),
   id,
   /** Content version: a shipped deck with a higher version updates the stored one. */
   version: z.number().int().min(1),

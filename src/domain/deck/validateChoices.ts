@@ -1,7 +1,7 @@
 /**
  * Deck rules for exam options (formatVersion 2): answer sets are well formed and used correctly, every vetted
- * option set is fair (no clash, see optionsClash) and large enough to fill a question, and mcq cards have the
- * deck's number of options. A version 1 deck may not use the version 2 fields.
+ * option set is fair (no clash, see optionsClash) and large enough to fill a question. A version 1 deck may
+ * not use the version 2 fields.
  */
 import { parseCloze } from './cloze';
 import {
@@ -52,10 +52,10 @@ export function choiceIssues(deck: Deck): DeckIssue[] {
       issues.push({ path: `cards[${index}].${field}`, cardId: card.id, message });
     if (card.kind === 'mcq') {
       const clash = firstClash(card.options);
-      if (clash)
+      const same = (i: number) => card.options[i]?.trim().toLowerCase();
+      // Exact duplicates are already reported by validateDeck.
+      if (clash && same(clash[0]) !== same(clash[1]))
         at(`options[${clash[1]}]`, `repeats the words of option ${clash[0]} ("${card.options[clash[0]]}")`);
-      if (card.options.length < needed)
-        at('options', `has ${card.options.length} options; exam questions of this deck have ${needed}`);
       return;
     }
     if (card.kind === 'basic') {

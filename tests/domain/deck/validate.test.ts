@@ -117,7 +117,7 @@ describe('validateDeck', () => {
       (d) => {
         d.formatVersion = 99;
       },
-      'field "formatVersion": must be 1',
+      'field "formatVersion": must be 1 or 2',
     ],
     [
       'a duplicated section id',

@@ -17,7 +17,7 @@ describe('readDeckJson', () => {
   it.each([
     ['{"format":', 'd.json line 1, column 11', /is not valid JSON: the text ends too early/],
     ['[]', 'd.json', /^deck: expected object/],
-    [JSON.stringify({ ...makeDeck(), formatVersion: 2 }), 'd.json', /field "formatVersion": must be 1/],
+    [JSON.stringify({ ...makeDeck(), formatVersion: 3 }), 'd.json', /field "formatVersion": must be 1 or 2/],
     [
       JSON.stringify({ ...makeDeck(), cards: [...makeDeck().cards, makeDeck().cards[0]] }),
       'd.json',

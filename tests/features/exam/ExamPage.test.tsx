@@ -6,7 +6,7 @@ import type { ExamConfig } from '../../../src/domain/exam/record';
 import { schedulerSettingsKey } from '../../../src/domain/settings';
 import { setNowForTests } from '../../../src/stores/clock';
 import { resetExamSession } from '../../../src/stores/examSession';
-import { EXAM_CARDS, EXAM_SECTIONS } from '../../domain/exam/examDeck';
+import { EXAM_CARDS, EXAM_DECK_META, EXAM_SECTIONS } from '../../domain/exam/examDeck';
 import { freshDb, MINUTE, makeDeck, T0 } from '../../helpers/builders';
 import { SETTINGS } from '../../helpers/items';
 import { renderRoute } from '../../helpers/renderRoute';
@@ -25,7 +25,7 @@ const CONFIG: ExamConfig = {
 
 async function examDb(config: Partial<ExamConfig> = {}) {
   const db = await freshDb();
-  await syncDeck(db, makeDeck({ sections: EXAM_SECTIONS, cards: EXAM_CARDS }), T0, { shipped: true });
+  await syncDeck(db, makeDeck({ sections: EXAM_SECTIONS, cards: EXAM_CARDS, ...EXAM_DECK_META }), T0, { shipped: true });
   await db.settings.put({ key: schedulerSettingsKey('test-deck'), value: SETTINGS });
   const exam = await startExam(db, 'test-deck', { ...CONFIG, ...config }, { id: 'x1', now: T0 });
   return { db, exam };

@@ -5,14 +5,14 @@ import { getFeedSchedule, listExams } from '../../../src/db/examRepo';
 import { schedulerSettingsKey } from '../../../src/domain/settings';
 import { setNowForTests } from '../../../src/stores/clock';
 import { resetExamSession } from '../../../src/stores/examSession';
-import { EXAM_CARDS, EXAM_SECTIONS } from '../../domain/exam/examDeck';
+import { EXAM_CARDS, EXAM_DECK_META, EXAM_SECTIONS } from '../../domain/exam/examDeck';
 import { freshDb, makeDeck, T0 } from '../../helpers/builders';
 import { SETTINGS } from '../../helpers/items';
 import { renderRoute } from '../../helpers/renderRoute';
 
 async function deckDb() {
   const db = await freshDb();
-  await syncDeck(db, makeDeck({ sections: EXAM_SECTIONS, cards: EXAM_CARDS }), T0, { shipped: true });
+  await syncDeck(db, makeDeck({ sections: EXAM_SECTIONS, cards: EXAM_CARDS, ...EXAM_DECK_META }), T0, { shipped: true });
   await db.settings.put({ key: schedulerSettingsKey('test-deck'), value: SETTINGS });
   return db;
 }

@@ -61,50 +61,60 @@ function parseExam(row: unknown): ExamRecord {
 export type ExamSetup = {
   deck: DeckRecord;
   candidates: Candidate[];
-  states: Map<string, CardStateRecord>;
-  settings: SchedulerSettings;
   feedSchedule: boolean;
   /** An unfinished exam of this deck, to resume instead. */
   active: ExamRecord | undefined;
 };
 
-/** Everything the set-up page needs, or null when the deck does not exist. */
+/**
+ * Everything the set-up page needs, or null when the deck does not exist: one read of the deck's cards and
+ * a linear pass over them (review state is read only when the exam starts).
+ */
 export async function loadExamSetup(db: CardinalDb, deckId: string): Promise<ExamSetup | null> {
-  return db.transaction('r', [db.decks, db.cards, db.cardStates, db.settings, db.exams], async () => {
+  return db.transaction('r', [db.decks, db.cards, db.settings, db.exams], async () => {
     const deck = await db.decks.get(deckId);
     if (!deck) return null;
     const cards = await db.cards.where('deckId').equals(deckId).toArray();
-    const states = await db.cardStates.where('deckId').equals(deckId).toArray();
     const active = await activeExamOf(db, deckId);
     return {
       deck,
       candidates: examCandidates(cards, deck),
-      states: new Map(states.map((s) => [s.itemId, s])),
-      settings: await getSchedulerSettings(db, deckId),
       feedSchedule: await getFeedSchedule(db),
       active,
     };
   });
 }
 
-/** Draws and stores a new exam (reproducible from config.seed over the same deck and card states). */
+/**
+ * Draws and stores a new exam (reproducible from config.seed over the same deck and card states). The set-up
+ * page passes the candidates it already holds, so the cards are not read twice.
+ */
 export async function startExam(
   db: CardinalDb,
   deckId: string,
   config: ExamConfig,
-  input: { id: string; now: number },
+  input: { id: string; now: number; candidates?: readonly Candidate[] },
 ): Promise<ExamRecord> {
-  const setup = await loadExamSetup(db, deckId);
-  if (!setup) throw new Error(`No deck "${deckId}"`);
+  const loaded = await db.transaction('r', [db.decks, db.cards, db.cardStates, db.settings], async () => {
+    const deck = await db.decks.get(deckId);
+    if (!deck) return null;
+    const candidates =
+      input.candidates ?? examCandidates(await db.cards.where('deckId').equals(deckId).toArray(), deck);
+    const states = await db.cardStates.where('deckId').equals(deckId).toArray();
+    return { deck, candidates, states, settings: await getSchedulerSettings(db, deckId) };
+  });
+  if (!loaded) throw new Error(`No deck "${deckId}"`);
+  const fsrsOf = new Map<string, CardStateRecord['fsrs']>();
+  for (const s of loaded.states) fsrsOf.set(s.itemId, s.fsrs);
   const questions = drawExam({
-    candidates: setup.candidates,
+    candidates: loaded.candidates,
     config,
-    weightOf: (itemId) => weaknessWeight(setup.states.get(itemId)?.fsrs, input.now, setup.settings),
-    sectionOrder: flattenSections(setup.deck.sections).map((s) => s.id),
+    weightOf: (itemId) => weaknessWeight(fsrsOf.get(itemId), input.now, loaded.settings),
+    sectionOrder: flattenSections(loaded.deck.sections).map((s) => s.id),
     random: seededRandom(config.seed),
   });
   if (questions.length === 0) throw new Error('No questions match these sections and tags');
-  const exam = newExamRecord({ id: input.id, deck: setup.deck, config, questions, now: input.now });
+  const exam = newExamRecord({ id: input.id, deck: loaded.deck, config, questions, now: input.now });
   await createExam(db, exam);
   return exam;
 }

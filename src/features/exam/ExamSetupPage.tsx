@@ -7,10 +7,18 @@ import { availableCount } from '../../domain/exam/draw';
 import { flattenSections } from '../../domain/exam/sections';
 import { now } from '../../stores/clock';
 import { NotFound } from '../../ui/NotFound';
+import { ChoicePicker, type PickerItem } from './ChoicePicker';
 import { newExamId, newSeed } from './newIds';
-import { defaultDraft, type SetupDraft, type SetupErrors, validateDraft } from './setupForm';
+import { defaultDraft, type SetupDraft, type SetupErrors, startSummary, validateDraft } from './setupForm';
 
-/** Setting up a practice exam for one deck. `?section=<id>` preselects one section ("practise this section"). */
+const ERRORS_ID = 'setup-errors';
+
+/**
+ * Setting up a practice exam for one deck, on one screen: the numbers in a compact grid, sections and tags in
+ * pickers, and the Start button with one line saying what will happen and any error, announced, beside it.
+ * `?section=<id>` preselects one section ("practise this section"). Costs are linear in the deck: the
+ * candidates are counted per section and tag once.
+ */
 export function ExamSetupPage() {
   const { deckId = '' } = useParams();
   const [search] = useSearchParams();
@@ -22,12 +30,24 @@ export function ExamSetupPage() {
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const sections = useMemo(() => {
-    if (!setup) return [];
-    const withQuestions = new Set(setup.candidates.map((c) => c.section));
-    return flattenSections(setup.deck.sections).filter((s) => withQuestions.has(s.id));
+  const { sections, tags } = useMemo(() => {
+    if (!setup) return { sections: [] as PickerItem[], tags: [] as PickerItem[] };
+    const perSection = new Map<string, Set<string>>();
+    const tagSet = new Set<string>();
+    for (const c of setup.candidates) {
+      const cards = perSection.get(c.section) ?? new Set<string>();
+      cards.add(c.cardId);
+      perSection.set(c.section, cards);
+      for (const t of c.tags) tagSet.add(t);
+    }
+    return {
+      sections: flattenSections(setup.deck.sections).flatMap((s) => {
+        const count = perSection.get(s.id)?.size ?? 0;
+        return count === 0 ? [] : [{ id: s.id, label: s.title, depth: s.depth, count }];
+      }),
+      tags: [...tagSet].sort().map((t) => ({ id: t, label: t })),
+    };
   }, [setup]);
-  const tags = useMemo(() => [...new Set(setup?.candidates.flatMap((c) => c.tags) ?? [])].sort(), [setup]);
 
   if (setup === undefined) return <p role="status">Loading…</p>;
   if (setup === null)
@@ -39,12 +59,22 @@ export function ExamSetupPage() {
     defaultDraft(
       preselected && sections.some((s) => s.id === preselected) ? [preselected] : sections.map((s) => s.id),
     );
-  const update = (patch: Partial<SetupDraft>) => setDraft({ ...form, ...patch });
-  const toggle = (list: string[], id: string, on: boolean) =>
-    on ? [...list, id] : list.filter((x) => x !== id);
+  const update = (patch: Partial<SetupDraft>) => {
+    setDraft({ ...form, ...patch });
+    setFailure(null);
+  };
   const available = availableCount(setup.candidates, form);
-  const countOf = (sectionId: string) =>
-    new Set(setup.candidates.filter((c) => c.section === sectionId).map((c) => c.cardId)).size;
+  const errorText = [
+    errors.count && `Number of questions ${errors.count}.`,
+    errors.minutes && `Time limit ${errors.minutes}.`,
+    errors.passMark && `Pass mark ${errors.passMark}.`,
+    errors.sections && `Sections: ${errors.sections}.`,
+    failure,
+  ]
+    .filter(Boolean)
+    .join(' ');
+  const invalid = (field: keyof SetupErrors) =>
+    errors[field] ? { 'aria-invalid': true as const, 'aria-describedby': ERRORS_ID } : {};
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -55,7 +85,11 @@ export function ExamSetupPage() {
     if (available === 0) return setFailure('No questions match these sections and tags.');
     setBusy(true);
     try {
-      const exam = await startExam(db, deckId, checked.config, { id: newExamId(), now: now() });
+      const exam = await startExam(db, deckId, checked.config, {
+        id: newExamId(),
+        now: now(),
+        candidates: setup.candidates,
+      });
       await navigate(`/exams/${exam.id}`);
     } catch (error) {
       setFailure(error instanceof Error ? error.message : String(error));
@@ -64,51 +98,62 @@ export function ExamSetupPage() {
   };
 
   return (
-    <section className="exam-setup settings" aria-labelledby="setup-heading">
+    <section className="exam-setup" aria-labelledby="setup-heading">
       <h1 id="setup-heading">Practice exam: {setup.deck.title}</h1>
       {setup.active && (
         <p className="notice">
-          You have an unfinished exam of this deck (
-          {setup.active.answers.filter((a) => a.choice.length > 0).length} / {setup.active.questions.length}{' '}
-          answered). <Link to={`/exams/${setup.active.id}`}>Resume that exam</Link>
+          Unfinished exam ({setup.active.answers.filter((a) => a.choice.length > 0).length} /{' '}
+          {setup.active.questions.length} answered): <Link to={`/exams/${setup.active.id}`}>resume it</Link>
         </p>
       )}
       <form onSubmit={(e) => void onSubmit(e)} noValidate>
-        <fieldset>
-          <legend>Exam</legend>
-          <NumberField
-            id="exam-count"
-            label="Number of questions"
-            value={form.count}
-            error={errors.count}
-            help={`${available} questions match your choices${Number(form.count) > available && available > 0 ? `: the exam will have ${available}` : ''}.`}
-            onChange={(count) => update({ count })}
-          />
-          <div className="field checkbox">
+        <div className="setup-grid">
+          <div className="field">
+            <label htmlFor="exam-count">Number of questions</label>
             <input
-              id="exam-timed"
-              type="checkbox"
-              checked={form.timed}
-              onChange={(e) => update({ timed: e.target.checked })}
+              id="exam-count"
+              type="text"
+              inputMode="numeric"
+              value={form.count}
+              onChange={(e) => update({ count: e.target.value })}
+              {...invalid('count')}
             />
-            <label htmlFor="exam-timed">Timed</label>
           </div>
-          {form.timed && (
-            <NumberField
-              id="exam-minutes"
-              label="Time limit (minutes)"
-              value={form.minutes}
-              error={errors.minutes}
-              onChange={(minutes) => update({ minutes })}
+          <div className="field">
+            <span className="field checkbox timed">
+              <input
+                id="exam-timed"
+                type="checkbox"
+                checked={form.timed}
+                onChange={(e) => update({ timed: e.target.checked })}
+              />
+              <label htmlFor="exam-timed">Timed</label>
+            </span>
+            {form.timed ? (
+              <input
+                id="exam-minutes"
+                type="text"
+                inputMode="numeric"
+                aria-label="Time limit (minutes)"
+                value={form.minutes}
+                onChange={(e) => update({ minutes: e.target.value })}
+                {...invalid('minutes')}
+              />
+            ) : (
+              <span className="exam-hint">No time limit</span>
+            )}
+          </div>
+          <div className="field">
+            <label htmlFor="exam-pass-mark">Pass mark (%)</label>
+            <input
+              id="exam-pass-mark"
+              type="text"
+              inputMode="numeric"
+              value={form.passMark}
+              onChange={(e) => update({ passMark: e.target.value })}
+              {...invalid('passMark')}
             />
-          )}
-          <NumberField
-            id="exam-pass-mark"
-            label="Pass mark (%)"
-            value={form.passMark}
-            error={errors.passMark}
-            onChange={(passMark) => update({ passMark })}
-          />
+          </div>
           <div className="field">
             <label htmlFor="exam-order">Question order</label>
             <select
@@ -117,139 +162,72 @@ export function ExamSetupPage() {
               onChange={(e) => update({ order: e.target.value === 'guide' ? 'guide' : 'random' })}
             >
               <option value="random">Random</option>
-              <option value="guide">Guide order (by section)</option>
+              <option value="guide">Guide order</option>
             </select>
           </div>
-          <div className="field">
-            <label htmlFor="exam-seed">Seed (optional)</label>
-            <input
-              id="exam-seed"
-              type="text"
-              value={form.seed}
-              aria-describedby="exam-seed-help"
-              onChange={(e) => update({ seed: e.target.value })}
+        </div>
+        <div className="setup-pickers">
+          <ChoicePicker
+            legend="Sections"
+            items={sections}
+            selected={form.sections}
+            onChange={(s) => update({ sections: s })}
+            invalid={errors.sections !== undefined}
+            {...(errors.sections ? { describedBy: ERRORS_ID } : {})}
+          />
+          {tags.length > 0 && (
+            <ChoicePicker
+              legend="Tags"
+              items={tags}
+              selected={form.tags}
+              onChange={(t) => update({ tags: t })}
+              noneMeans="any tag"
             />
-            <small id="exam-seed-help">
-              The same seed over the same deck and review history draws the same exam.
-            </small>
-          </div>
-        </fieldset>
-        <fieldset aria-describedby={errors.sections ? 'sections-error' : undefined}>
-          <legend>Sections</legend>
-          {errors.sections && (
-            <p id="sections-error" className="field-error">
-              Sections: {errors.sections}.
-            </p>
           )}
-          <p className="exam-hint">Every chosen section gets at least one question when the number allows.</p>
-          <div className="form-actions">
-            <button type="button" onClick={() => update({ sections: sections.map((s) => s.id) })}>
-              All sections
-            </button>
-            <button type="button" onClick={() => update({ sections: [] })}>
-              None
-            </button>
-          </div>
-          {sections.map((s) => (
-            <label
-              key={s.id}
-              className="field checkbox"
-              style={{ paddingInlineStart: `${s.depth * 1.25}rem` }}
-            >
+          <details className="choice-picker">
+            <summary>
+              Seed: <strong>{form.seed.trim() || 'random'}</strong>
+            </summary>
+            <div className="field">
+              <label htmlFor="exam-seed">Seed (optional)</label>
               <input
-                type="checkbox"
-                checked={form.sections.includes(s.id)}
-                onChange={(e) => update({ sections: toggle(form.sections, s.id, e.target.checked) })}
+                id="exam-seed"
+                type="text"
+                value={form.seed}
+                aria-describedby="exam-seed-help"
+                onChange={(e) => update({ seed: e.target.value })}
               />
-              <span className="section-choice">
-                {s.title} <small>({countOf(s.id)})</small>
-              </span>
-            </label>
-          ))}
-        </fieldset>
-        {tags.length > 0 && (
-          <fieldset>
-            <legend>Tags</legend>
-            <p className="exam-hint">
-              Leave all unticked for every tag; tick some to ask only questions with one of them.
-            </p>
-            <div className="tag-choices">
-              {tags.map((tag) => (
-                <label key={tag} className="field checkbox">
-                  <input
-                    type="checkbox"
-                    checked={form.tags.includes(tag)}
-                    onChange={(e) => update({ tags: toggle(form.tags, tag, e.target.checked) })}
-                  />
-                  {tag}
-                </label>
-              ))}
+              <small id="exam-seed-help">
+                The same seed over the same deck and review history gives the same exam, options in the same
+                order.
+              </small>
             </div>
-          </fieldset>
-        )}
-        <fieldset>
-          <legend>Schedule</legend>
-          <div className="field checkbox">
-            <input
-              id="exam-feed"
-              type="checkbox"
-              checked={setup.feedSchedule}
-              aria-describedby="exam-feed-help"
-              onChange={(e) => void setFeedSchedule(db, e.target.checked)}
-            />
-            <label htmlFor="exam-feed">Exam answers count as reviews</label>
-          </div>
-          <small id="exam-feed-help" className="exam-hint">
-            When on, each answered question updates its card's schedule (wrong → Again, right → Good). Cards
-            already reviewed today are left alone. This setting applies to all decks.
-          </small>
-        </fieldset>
-        {failure && (
-          <p role="alert" className="feedback-wrong">
-            {failure}
-          </p>
-        )}
-        <div className="form-actions">
+          </details>
+        </div>
+        <div className="field checkbox">
+          <input
+            id="exam-feed"
+            type="checkbox"
+            checked={setup.feedSchedule}
+            onChange={(e) => void setFeedSchedule(db, e.target.checked)}
+          />
+          <label htmlFor="exam-feed">Exam answers count as reviews</label>
+        </div>
+        <div className="start-row">
           <button type="submit" className="primary" disabled={busy}>
             Start exam
           </button>
-          <Link to={`/decks/${deckId}/readiness`}>Readiness</Link>
-          <Link to="/exams">Past exams</Link>
+          <p className="start-summary" id="start-summary">
+            {startSummary(form, available, setup.feedSchedule)}
+          </p>
+          <p id={ERRORS_ID} className="field-error start-errors" aria-live="assertive" aria-atomic="true">
+            {errorText}
+          </p>
         </div>
+        <p className="setup-links">
+          <Link to={`/decks/${deckId}/readiness`}>Readiness</Link> · <Link to="/exams">Past exams</Link>
+        </p>
       </form>
     </section>
-  );
-}
-
-type NumberFieldProps = {
-  id: string;
-  label: string;
-  value: string;
-  error: string | undefined;
-  help?: string;
-  onChange: (value: string) => void;
-};
-
-function NumberField({ id, label, value, error, help, onChange }: NumberFieldProps) {
-  const describedBy = [error ? `${id}-error` : null, help ? `${id}-help` : null].filter(Boolean).join(' ');
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        type="text"
-        inputMode="numeric"
-        value={value}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
-        onChange={(e) => onChange(e.target.value)}
-      />
-      {error && (
-        <small id={`${id}-error`} className="field-error">
-          {label} {error}.
-        </small>
-      )}
-      {help && <small id={`${id}-help`}>{help}</small>}
-    </div>
   );
 }

@@ -24,7 +24,9 @@ const CONFIG: ExamConfig = {
 
 async function withFinishedExam() {
   const db = await freshDb();
-  await syncDeck(db, makeDeck({ sections: EXAM_SECTIONS, cards: EXAM_CARDS, ...EXAM_DECK_META }), T0, { shipped: true });
+  await syncDeck(db, makeDeck({ sections: EXAM_SECTIONS, cards: EXAM_CARDS, ...EXAM_DECK_META }), T0, {
+    shipped: true,
+  });
   await db.settings.put({ key: schedulerSettingsKey('test-deck'), value: SETTINGS });
   const exam = await startExam(db, 'test-deck', CONFIG, { id: 'done', now: T0 });
   const answers = exam.questions.map((q, i) => ({ choice: i < 2 ? [...q.correct] : [], flagged: false }));

@@ -25,7 +25,9 @@ const CONFIG: ExamConfig = {
 
 async function examDb(config: Partial<ExamConfig> = {}) {
   const db = await freshDb();
-  await syncDeck(db, makeDeck({ sections: EXAM_SECTIONS, cards: EXAM_CARDS, ...EXAM_DECK_META }), T0, { shipped: true });
+  await syncDeck(db, makeDeck({ sections: EXAM_SECTIONS, cards: EXAM_CARDS, ...EXAM_DECK_META }), T0, {
+    shipped: true,
+  });
   await db.settings.put({ key: schedulerSettingsKey('test-deck'), value: SETTINGS });
   const exam = await startExam(db, 'test-deck', { ...CONFIG, ...config }, { id: 'x1', now: T0 });
   return { db, exam };

@@ -73,7 +73,7 @@ describe('Sitting an exam', () => {
     );
   });
 
-  it('shows a review grid of answered, flagged and blank questions, reopens one, and submits', async () => {
+  it('shows a review grid of answered, flagged and blank questions, reopens one, and submits by keyboard', async () => {
     const { db, exam } = await examDb();
     const { user } = renderRoute(db, '/exams/x1');
     await screen.findByText(exam.questions[0]?.question ?? '');
@@ -91,7 +91,9 @@ describe('Sitting an exam', () => {
     await user.click(within(grid).getByRole('button', { name: 'Question 2: blank, flagged' }));
     expect(progress()).toHaveTextContent('Question 2 / 4');
     await user.keyboard(`${correct(1)}r`);
-    await user.click(screen.getByRole('button', { name: 'Submit exam' }));
+    // The grid's buttons come first and S submits from the keyboard.
+    expect(screen.getByRole('button', { name: 'Submit exam' })).toHaveAttribute('aria-keyshortcuts', 'S');
+    await user.keyboard('s');
 
     expect(await screen.findByRole('heading', { name: /^Exam results/ })).toBeInTheDocument();
     expect(screen.getByText(/^Score:/)).toHaveTextContent('Score: 3 / 4 (75 %)');

@@ -3,6 +3,7 @@
  * breakdown, and feeding the schedule, in one transaction), and reading them back for results and history.
  * Every exam read back goes through the zod schema of domain/exam/record.ts.
  */
+import { Dexie } from 'dexie';
 import { z } from 'zod';
 import { suggestedGrade } from '../domain/answer';
 import { type Candidate, examCandidates } from '../domain/exam/candidates';
@@ -61,28 +62,32 @@ function parseExam(row: unknown): ExamRecord {
 export type ExamSetup = {
   deck: DeckRecord;
   candidates: Candidate[];
-  feedSchedule: boolean;
-  /** An unfinished exam of this deck, to resume instead. */
-  active: ExamRecord | undefined;
 };
 
+/** Every card of a deck, read by primary key range (one getAll on the store, no index lookups). */
+function deckCards(db: CardinalDb, deckId: string) {
+  return db.cards.where('[deckId+id]').between([deckId, Dexie.minKey], [deckId, Dexie.maxKey]).toArray();
+}
+
 /**
- * Everything the set-up page needs, or null when the deck does not exist: one read of the deck's cards and
- * a linear pass over them (review state is read only when the exam starts).
+ * What the set-up page asks from: the deck and every question it can ask, or null when the deck does not
+ * exist. One read of the deck's cards and a linear pass over them; review state is read only when the exam
+ * starts. Not a live query: re-reading 100,000 cards on every settings write would cost seconds.
  */
 export async function loadExamSetup(db: CardinalDb, deckId: string): Promise<ExamSetup | null> {
-  return db.transaction('r', [db.decks, db.cards, db.settings, db.exams], async () => {
+  const loaded = await db.transaction('r', [db.decks, db.cards], async () => {
     const deck = await db.decks.get(deckId);
-    if (!deck) return null;
-    const cards = await db.cards.where('deckId').equals(deckId).toArray();
-    const active = await activeExamOf(db, deckId);
-    return {
-      deck,
-      candidates: examCandidates(cards, deck),
-      feedSchedule: await getFeedSchedule(db),
-      active,
-    };
+    return deck ? { deck, cards: await deckCards(db, deckId) } : null;
   });
+  return loaded && { deck: loaded.deck, candidates: examCandidates(loaded.cards, loaded.deck) };
+}
+
+/** The set-up's small live part: the schedule setting and an unfinished exam of the deck to resume. */
+export async function loadExamSetupStatus(
+  db: CardinalDb,
+  deckId: string,
+): Promise<{ feedSchedule: boolean; active: ExamRecord | undefined }> {
+  return { feedSchedule: await getFeedSchedule(db), active: await activeExamOf(db, deckId) };
 }
 
 /**
@@ -98,9 +103,11 @@ export async function startExam(
   const loaded = await db.transaction('r', [db.decks, db.cards, db.cardStates, db.settings], async () => {
     const deck = await db.decks.get(deckId);
     if (!deck) return null;
-    const candidates =
-      input.candidates ?? examCandidates(await db.cards.where('deckId').equals(deckId).toArray(), deck);
-    const states = await db.cardStates.where('deckId').equals(deckId).toArray();
+    const candidates = input.candidates ?? examCandidates(await deckCards(db, deckId), deck);
+    const states = await db.cardStates
+      .where('[deckId+itemId]')
+      .between([deckId, Dexie.minKey], [deckId, Dexie.maxKey])
+      .toArray();
     return { deck, candidates, states, settings: await getSchedulerSettings(db, deckId) };
   });
   if (!loaded) throw new Error(`No deck "${deckId}"`);

@@ -31,6 +31,7 @@ it('measures exam set-up ready and exam start', { timeout: 1_200_000 }, async ()
   type Bench = {
     seed: (n: number) => Promise<{ seedMs: number }>;
     once: () => Promise<{ setupMs: number; startMs: number }>;
+    parts: () => Promise<Record<string, number>>;
   };
   try {
     for (const size of SIZES) {
@@ -47,12 +48,17 @@ it('measures exam set-up ready and exam start', { timeout: 1_200_000 }, async ()
       const runs: Array<{ setupMs: number; startMs: number }> = [];
       for (let r = 0; r < RUNS; r++)
         runs.push(await page.evaluate(() => (window as unknown as { examBench: Bench }).examBench.once()));
+      const parts = await page.evaluate(() => (window as unknown as { examBench: Bench }).examBench.parts());
       rows.push({
         cards: size,
         'set-up ready, median (ms)': Math.round(median(runs.map((r) => r.setupMs))),
         'set-up ready, max (ms)': Math.round(Math.max(...runs.map((r) => r.setupMs))),
         'start, median (ms)': Math.round(median(runs.map((r) => r.startMs))),
         'start, max (ms)': Math.round(Math.max(...runs.map((r) => r.startMs))),
+        'read cards (ms)': parts.readCards ?? Number.NaN,
+        'candidates (ms)': parts.buildCandidates ?? Number.NaN,
+        'read states (ms)': parts.readStates ?? Number.NaN,
+        'draw (ms)': parts.draw ?? Number.NaN,
       });
       await page.close();
     }

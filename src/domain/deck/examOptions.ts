@@ -3,7 +3,7 @@
  * fair: no option repeats another's words or contains another (so the key is never hidden inside a
  * distractor, nor a distractor a reworded key). Pure; shared by validateDeck and the exam engine.
  */
-import { parseCloze } from './cloze';
+import { type ClozeParse, type ClozeSegment, parseCloze } from './cloze';
 import type { AnswerSet, Card, Deck } from './schema';
 
 /** Options per exam question when the deck does not say otherwise (true/false always has 2). */
@@ -54,40 +54,49 @@ export type VettedChoices = {
 
 /**
  * What a flashcard's review item (basic front→back, or one cloze deletion) offers as multiple choice, or null
- * when a person vetted no options for it. Wrong options that clash with the key or an earlier option are
- * dropped (validateDeck reports them for authored decks).
+ * when a person vetted no options for it. Cheap (the exam engine calls it for every card): it trusts
+ * validateDeck, which refuses options that clash (see `choiceIssues`) and an answer set that does not hold
+ * the answer exactly; the answer itself is the one member of its set left out.
  */
 export function vettedChoices(
   card: Card,
   ordinal: number,
   answerSets: ReadonlyMap<string, AnswerSet>,
+  parsed?: ClozeParse,
 ): VettedChoices | null {
-  const source = choiceSourceOf(card, ordinal);
+  const source = choiceSourceOf(card, ordinal, parsed);
   if (!source) return null;
   const set = source.answerSet === undefined ? undefined : answerSets.get(source.answerSet);
   const own = source.wrong ?? [];
   if (own.length === 0 && !set) return null;
-  const wrong: string[] = [];
-  for (const option of [...own, ...(set?.answers ?? [])])
-    if (!optionsClash(option, source.key) && !wrong.some((w) => optionsClash(w, option))) wrong.push(option);
-  return { key: source.key, wrong, closedSet: own.length === 0 && set !== undefined };
+  const key = source.key.trim();
+  const fromSet = set ? set.answers.filter((a) => a.trim() !== key) : [];
+  return {
+    key: source.key,
+    wrong: fromSet.length === 0 ? own : [...own, ...fromSet],
+    closedSet: own.length === 0 && set !== undefined,
+  };
 }
 
 type ChoiceSource = { key: string; wrong: readonly string[] | undefined; answerSet: string | undefined };
 
-/** The answer of a flashcard item and the option fields that belong to it. */
-export function choiceSourceOf(card: Card, ordinal: number): ChoiceSource | null {
+/** The answer of a flashcard item and the option fields that belong to it (`parsed`: the card's cloze parse). */
+export function choiceSourceOf(card: Card, ordinal: number, parsed?: ClozeParse): ChoiceSource | null {
   if (card.kind === 'basic') {
     if (ordinal !== 1) return null;
     return { key: card.back, wrong: card.wrong, answerSet: card.answerSet };
   }
   if (card.kind !== 'cloze') return null;
-  const parsed = parseCloze(card.text);
-  if (!parsed.ok) return null;
-  const deletions = parsed.segments.filter((s) => s.type === 'deletion' && s.n === ordinal);
-  const only = deletions[0];
-  // A number that blanks several places has no single answer to choose.
-  if (deletions.length !== 1 || only?.type !== 'deletion') return null;
+  const cloze = parsed ?? parseCloze(card.text);
+  if (!cloze.ok) return null;
+  let only: Extract<ClozeSegment, { type: 'deletion' }> | undefined;
+  for (const s of cloze.segments) {
+    if (s.type !== 'deletion' || s.n !== ordinal) continue;
+    // A number that blanks several places has no single answer to choose.
+    if (only) return null;
+    only = s;
+  }
+  if (!only) return null;
   const slot = `c${ordinal}`;
   return { key: only.answer, wrong: card.wrong?.[slot], answerSet: card.answerSet?.[slot] };
 }

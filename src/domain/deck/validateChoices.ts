@@ -102,10 +102,23 @@ function checkItem(
     if (earlier !== -1) at(`${wrongField}[${i}]`, `"${option}" repeats the words of "${own[earlier]}"`);
   });
   const set = source.answerSet === undefined ? undefined : sets.get(source.answerSet);
-  if (set && !set.answers.some((a) => optionWords(a) === optionWords(source.key)))
+  if (set && !set.answers.some((a) => a.trim() === source.key.trim()))
     at(setField, `answer set "${set.id}" does not hold the answer "${source.key}"`);
-  const choices: VettedChoices | null = vettedChoices(card, ordinal, sets);
-  if (choices && !choices.closedSet && choices.wrong.length < needed - 1)
+  const choices = vettedChoices(card, ordinal, sets);
+  if (!choices) return;
+  // The options an exam may show together: none may repeat another's words (own options against the set's).
+  const fromSet = choices.wrong.slice(own.length);
+  for (const option of fromSet) {
+    if (optionsClash(option, source.key))
+      at(
+        setField,
+        `answer set "${set?.id}" has "${option}", which repeats the words of the answer "${source.key}"`,
+      );
+    const mine = own.find((o) => optionsClash(o, option));
+    if (mine !== undefined)
+      at(wrongField, `"${mine}" repeats the words of "${option}" from answer set "${set?.id}"`);
+  }
+  if (!choices.closedSet && choices.wrong.length < needed - 1)
     at(
       own.length > 0 ? wrongField : setField,
       `gives ${choices.wrong.length} usable wrong options; exam questions of this deck need ${needed - 1}`,

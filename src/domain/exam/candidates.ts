@@ -121,7 +121,7 @@ function candidatesOf(
       if (!parsed.ok) return [];
       const full = parsed.segments.map((s) => (s.type === 'text' ? s.text : s.answer)).join('');
       return parsed.numbers.flatMap((n): Candidate[] => {
-        const choices = vettedChoices(card, n, sets);
+        const choices = vettedChoices(card, n, sets, parsed);
         if (!choices || !enough(choices, optionCount)) return [];
         const question = parsed.segments
           .map((s) => (s.type === 'text' ? s.text : s.n === n ? '_____' : s.answer))

@@ -1,7 +1,13 @@
 import './exam.css';
-import { type FormEvent, useMemo, useState } from 'react';
+import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { loadExamSetup, setFeedSchedule, startExam } from '../../db/examRepo';
+import {
+  type ExamSetup,
+  loadExamSetup,
+  loadExamSetupStatus,
+  setFeedSchedule,
+  startExam,
+} from '../../db/examRepo';
 import { useDb, useDbQuery } from '../../db/react';
 import { availableCount } from '../../domain/exam/draw';
 import { flattenSections } from '../../domain/exam/sections';
@@ -24,14 +30,16 @@ export function ExamSetupPage() {
   const [search] = useSearchParams();
   const db = useDb();
   const navigate = useNavigate();
-  const setup = useDbQuery((d) => loadExamSetup(d, deckId), [deckId]);
+  const setup = useExamSetup(deckId);
+  const status = useDbQuery((d) => loadExamSetupStatus(d, deckId), [deckId]);
   const [draft, setDraft] = useState<SetupDraft | null>(null);
   const [errors, setErrors] = useState<SetupErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   const { sections, tags } = useMemo(() => {
-    if (!setup) return { sections: [] as PickerItem[], tags: [] as PickerItem[] };
+    if (!setup || typeof setup === 'string')
+      return { sections: [] as PickerItem[], tags: [] as PickerItem[] };
     const perSection = new Map<string, Set<string>>();
     const tagSet = new Set<string>();
     for (const c of setup.candidates) {
@@ -49,7 +57,8 @@ export function ExamSetupPage() {
     };
   }, [setup]);
 
-  if (setup === undefined) return <p role="status">Loading…</p>;
+  if (setup === undefined || status === undefined) return <p role="status">Loading…</p>;
+  if (typeof setup === 'string') return <p role="alert">{setup}</p>;
   if (setup === null)
     return <NotFound what="deck" id={deckId} back={{ to: '/', label: 'Go to your decks' }} />;
 
@@ -79,7 +88,7 @@ export function ExamSetupPage() {
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     const seed = form.seed.trim() || newSeed();
-    const checked = validateDraft(form, setup.feedSchedule, seed);
+    const checked = validateDraft(form, status.feedSchedule, seed);
     if (checked.errors) return setErrors(checked.errors);
     setErrors({});
     if (available === 0) return setFailure('No questions match these sections and tags.');
@@ -100,10 +109,10 @@ export function ExamSetupPage() {
   return (
     <section className="exam-setup" aria-labelledby="setup-heading">
       <h1 id="setup-heading">Practice exam: {setup.deck.title}</h1>
-      {setup.active && (
+      {status.active && (
         <p className="notice">
-          Unfinished exam ({setup.active.answers.filter((a) => a.choice.length > 0).length} /{' '}
-          {setup.active.questions.length} answered): <Link to={`/exams/${setup.active.id}`}>resume it</Link>
+          Unfinished exam ({status.active.answers.filter((a) => a.choice.length > 0).length} /{' '}
+          {status.active.questions.length} answered): <Link to={`/exams/${status.active.id}`}>resume it</Link>
         </p>
       )}
       <form onSubmit={(e) => void onSubmit(e)} noValidate>
@@ -208,7 +217,7 @@ export function ExamSetupPage() {
           <input
             id="exam-feed"
             type="checkbox"
-            checked={setup.feedSchedule}
+            checked={status.feedSchedule}
             onChange={(e) => void setFeedSchedule(db, e.target.checked)}
           />
           <label htmlFor="exam-feed">Exam answers count as reviews</label>
@@ -218,7 +227,7 @@ export function ExamSetupPage() {
             Start exam
           </button>
           <p className="start-summary" id="start-summary">
-            {startSummary(form, available, setup.feedSchedule)}
+            {startSummary(form, available, status.feedSchedule)}
           </p>
           <p id={ERRORS_ID} className="field-error start-errors" aria-live="assertive" aria-atomic="true">
             {errorText}
@@ -230,4 +239,25 @@ export function ExamSetupPage() {
       </form>
     </section>
   );
+}
+
+/**
+ * The deck's questions, read once per deck (undefined while loading, null for no such deck, a message when
+ * reading failed). The cards are not a live query: see loadExamSetup.
+ */
+function useExamSetup(deckId: string): ExamSetup | null | string | undefined {
+  const db = useDb();
+  const [setup, setSetup] = useState<{ deckId: string; value: ExamSetup | null | string }>();
+  useEffect(() => {
+    let current = true;
+    loadExamSetup(db, deckId).then(
+      (value) => current && setSetup({ deckId, value }),
+      (error: unknown) =>
+        current && setSetup({ deckId, value: error instanceof Error ? error.message : String(error) }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [db, deckId]);
+  return setup?.deckId === deckId ? setup.value : undefined;
 }

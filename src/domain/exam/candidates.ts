@@ -44,12 +44,16 @@ export type ExamDeckMeta = Pick<Deck, 'answerSets' | 'examOptions'>;
 export function examCandidates(cards: readonly DeckCard[], deck: ExamDeckMeta = {}): Candidate[] {
   const sets = new Map<string, AnswerSet>((deck.answerSets ?? []).map((s) => [s.id, s]));
   const optionCount = examOptionsOf(deck);
-  const out: Candidate[] = [];
+  // Deck order without a comparison sort: one bucket per card position (cards come in key order).
+  const byPosition: Candidate[][] = [];
   for (const record of cards) {
     if (record.retired) continue;
-    for (const candidate of candidatesOf(record, sets, optionCount)) out.push(candidate);
+    const found = candidatesOf(record, sets, optionCount);
+    if (found.length > 0) byPosition[record.position] = found;
   }
-  return out.sort((a, b) => a.position - b.position);
+  const out: Candidate[] = [];
+  for (const found of byPosition) if (found) for (const c of found) out.push(c);
+  return out;
 }
 
 function base(record: DeckCard, ordinal: number) {

@@ -9,8 +9,6 @@ import {
   examOptionsOf,
   firstClash,
   optionsClash,
-  optionWords,
-  type VettedChoices,
   vettedChoices,
 } from './examOptions';
 import type { AnswerSet, Card, Deck } from './schema';
@@ -47,7 +45,7 @@ export function choiceIssues(deck: Deck): DeckIssue[] {
   });
 
   const needed = examOptionsOf(deck);
-  deck.cards.forEach((card, index) => {
+  for (const [index, card] of deck.cards.entries()) {
     const at = (field: string, message: string) =>
       issues.push({ path: `cards[${index}].${field}`, cardId: card.id, message });
     if (card.kind === 'mcq') {
@@ -56,16 +54,17 @@ export function choiceIssues(deck: Deck): DeckIssue[] {
       // Exact duplicates are already reported by validateDeck.
       if (clash && same(clash[0]) !== same(clash[1]))
         at(`options[${clash[1]}]`, `repeats the words of option ${clash[0]} ("${card.options[clash[0]]}")`);
-      return;
+      continue;
     }
     if (card.kind === 'basic') {
       if (card.answerSet !== undefined && !sets.has(card.answerSet))
-        return at('answerSet', `unknown answer set "${card.answerSet}"`);
-      return checkItem(card, 1, 'wrong', 'answerSet', sets, needed, at);
+        at('answerSet', `unknown answer set "${card.answerSet}"`);
+      else checkItem(card, 1, 'wrong', 'answerSet', sets, needed, at);
+      continue;
     }
-    if (card.kind !== 'cloze') return;
+    if (card.kind !== 'cloze') continue;
     const parsed = parseCloze(card.text);
-    if (!parsed.ok) return;
+    if (!parsed.ok) continue;
     for (const [field, slots] of [
       ['wrong', Object.keys(card.wrong ?? {})],
       ['answerSet', Object.keys(card.answerSet ?? {})],
@@ -79,7 +78,7 @@ export function choiceIssues(deck: Deck): DeckIssue[] {
     for (const [slot, setId] of Object.entries(card.answerSet ?? {}))
       if (!sets.has(setId)) at(`answerSet.${slot}`, `unknown answer set "${setId}"`);
     for (const n of parsed.numbers) checkItem(card, n, `wrong.c${n}`, `answerSet.c${n}`, sets, needed, at);
-  });
+  }
   return issues;
 }
 

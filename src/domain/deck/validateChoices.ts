@@ -4,13 +4,7 @@
  * not use the version 2 fields.
  */
 import { parseCloze } from './cloze';
-import {
-  choiceSourceOf,
-  examOptionsOf,
-  firstClash,
-  optionsClash,
-  vettedChoices,
-} from './examOptions';
+import { choiceSourceOf, examOptionsOf, firstClash, optionsClash, vettedChoices } from './examOptions';
 import type { AnswerSet, Card, Deck } from './schema';
 import type { DeckIssue } from './validate';
 

@@ -62,6 +62,21 @@ export function ExamSetupPage() {
   if (setup === null)
     return <NotFound what="deck" id={deckId} back={{ to: '/', label: 'Go to your decks' }} />;
 
+  if (setup.candidates.length === 0)
+    return (
+      <section className="exam-setup" aria-labelledby="setup-heading">
+        <h1 id="setup-heading">Practice exam: {setup.deck.title}</h1>
+        <p className="notice">
+          This deck has no exam questions yet. Exams ask multiple-choice and true/false cards, and flashcards
+          only when the deck gives them wrong options a person chose (deck format version 2:{' '}
+          <code>wrong</code> or <code>answerSet</code>); they never make up wrong options from other cards.
+        </p>
+        <p>
+          <Link to={`/review/${deckId}`}>Study its flashcards instead</Link>
+        </p>
+      </section>
+    );
+
   const preselected = search.get('section');
   const form =
     draft ??

@@ -6,7 +6,7 @@ import { schedulerSettingsKey } from '../../../src/domain/settings';
 import { setNowForTests } from '../../../src/stores/clock';
 import { resetExamSession } from '../../../src/stores/examSession';
 import { EXAM_CARDS, EXAM_DECK_META, EXAM_SECTIONS } from '../../domain/exam/examDeck';
-import { freshDb, makeDeck, T0 } from '../../helpers/builders';
+import { basic, freshDb, makeDeck, T0 } from '../../helpers/builders';
 import { SETTINGS } from '../../helpers/items';
 import { renderRoute } from '../../helpers/renderRoute';
 
@@ -114,5 +114,13 @@ describe('Exam set-up', () => {
       expect(screen.getByRole('checkbox', { name: 'Exam answers count as reviews' })).not.toBeChecked(),
     );
     expect(screen.getByText(/Your schedule is not changed\.$/)).toBeInTheDocument();
+  });
+
+  it('says why a deck of plain flashcards (e.g. an Anki import) has no exam questions', async () => {
+    const db = await freshDb();
+    await syncDeck(db, makeDeck({ cards: [basic('a.one'), basic('a.two')] }), T0, { shipped: false });
+    renderRoute(db, '/decks/test-deck/exam');
+    expect(await screen.findByText(/This deck has no exam questions yet/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Start exam' })).not.toBeInTheDocument();
   });
 });

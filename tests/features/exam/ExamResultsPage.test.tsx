@@ -61,7 +61,7 @@ const questionHeadings = () =>
     .getAllByRole('heading', { level: 3 })
     .map((h) => h.textContent?.match(/^Question (\d+)\./)?.[1]);
 
-describe('Exam results', () => {
+describe('Exam results', { timeout: 20_000 }, () => {
   it('shows every option of every question, marking yours and the right one, with why', async () => {
     const { db, exam, wrongOf } = await finished();
     renderRoute(db, '/exams/r1/results');

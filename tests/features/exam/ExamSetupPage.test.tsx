@@ -24,7 +24,7 @@ beforeEach(() => {
   setNowForTests(T0);
 });
 
-describe('Exam set-up', () => {
+describe('Exam set-up', { timeout: 20_000 }, () => {
   it('starts with the defaults, every section chosen, says what will happen, and draws the exam it describes', async () => {
     const db = await deckDb();
     const { user } = renderRoute(db, '/decks/test-deck/exam');

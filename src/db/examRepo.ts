@@ -3,6 +3,7 @@
  * breakdown, and feeding the schedule, in one transaction), and reading them back for results and history.
  * Every exam read back goes through the zod schema of domain/exam/record.ts.
  */
+import { Dexie } from 'dexie';
 import { z } from 'zod';
 import { suggestedGrade } from '../domain/answer';
 import { type Candidate, examCandidates } from '../domain/exam/candidates';
@@ -61,50 +62,66 @@ function parseExam(row: unknown): ExamRecord {
 export type ExamSetup = {
   deck: DeckRecord;
   candidates: Candidate[];
-  states: Map<string, CardStateRecord>;
-  settings: SchedulerSettings;
-  feedSchedule: boolean;
-  /** An unfinished exam of this deck, to resume instead. */
-  active: ExamRecord | undefined;
 };
 
-/** Everything the set-up page needs, or null when the deck does not exist. */
-export async function loadExamSetup(db: CardinalDb, deckId: string): Promise<ExamSetup | null> {
-  return db.transaction('r', [db.decks, db.cards, db.cardStates, db.settings, db.exams], async () => {
-    const deck = await db.decks.get(deckId);
-    if (!deck) return null;
-    const cards = await db.cards.where('deckId').equals(deckId).toArray();
-    const states = await db.cardStates.where('deckId').equals(deckId).toArray();
-    const active = await activeExamOf(db, deckId);
-    return {
-      deck,
-      candidates: examCandidates(cards),
-      states: new Map(states.map((s) => [s.itemId, s])),
-      settings: await getSchedulerSettings(db, deckId),
-      feedSchedule: await getFeedSchedule(db),
-      active,
-    };
-  });
+/** Every card of a deck, read by primary key range (one getAll on the store, no index lookups). */
+function deckCards(db: CardinalDb, deckId: string) {
+  return db.cards.where('[deckId+id]').between([deckId, Dexie.minKey], [deckId, Dexie.maxKey]).toArray();
 }
 
-/** Draws and stores a new exam (reproducible from config.seed over the same deck and card states). */
+/**
+ * What the set-up page asks from: the deck and every question it can ask, or null when the deck does not
+ * exist. One read of the deck's cards and a linear pass over them; review state is read only when the exam
+ * starts. Not a live query: re-reading 100,000 cards on every settings write would cost seconds.
+ */
+export async function loadExamSetup(db: CardinalDb, deckId: string): Promise<ExamSetup | null> {
+  const loaded = await db.transaction('r', [db.decks, db.cards], async () => {
+    const deck = await db.decks.get(deckId);
+    return deck ? { deck, cards: await deckCards(db, deckId) } : null;
+  });
+  return loaded && { deck: loaded.deck, candidates: examCandidates(loaded.cards, loaded.deck) };
+}
+
+/** The set-up's small live part: the schedule setting and an unfinished exam of the deck to resume. */
+export async function loadExamSetupStatus(
+  db: CardinalDb,
+  deckId: string,
+): Promise<{ feedSchedule: boolean; active: ExamRecord | undefined }> {
+  return { feedSchedule: await getFeedSchedule(db), active: await activeExamOf(db, deckId) };
+}
+
+/**
+ * Draws and stores a new exam (reproducible from config.seed over the same deck and card states). The set-up
+ * page passes the candidates it already holds, so the cards are not read twice.
+ */
 export async function startExam(
   db: CardinalDb,
   deckId: string,
   config: ExamConfig,
-  input: { id: string; now: number },
+  input: { id: string; now: number; candidates?: readonly Candidate[] },
 ): Promise<ExamRecord> {
-  const setup = await loadExamSetup(db, deckId);
-  if (!setup) throw new Error(`No deck "${deckId}"`);
+  const loaded = await db.transaction('r', [db.decks, db.cards, db.cardStates, db.settings], async () => {
+    const deck = await db.decks.get(deckId);
+    if (!deck) return null;
+    const candidates = input.candidates ?? examCandidates(await deckCards(db, deckId), deck);
+    const states = await db.cardStates
+      .where('[deckId+itemId]')
+      .between([deckId, Dexie.minKey], [deckId, Dexie.maxKey])
+      .toArray();
+    return { deck, candidates, states, settings: await getSchedulerSettings(db, deckId) };
+  });
+  if (!loaded) throw new Error(`No deck "${deckId}"`);
+  const fsrsOf = new Map<string, CardStateRecord['fsrs']>();
+  for (const s of loaded.states) fsrsOf.set(s.itemId, s.fsrs);
   const questions = drawExam({
-    candidates: setup.candidates,
+    candidates: loaded.candidates,
     config,
-    weightOf: (itemId) => weaknessWeight(setup.states.get(itemId)?.fsrs, input.now, setup.settings),
-    sectionOrder: flattenSections(setup.deck.sections).map((s) => s.id),
+    weightOf: (itemId) => weaknessWeight(fsrsOf.get(itemId), input.now, loaded.settings),
+    sectionOrder: flattenSections(loaded.deck.sections).map((s) => s.id),
     random: seededRandom(config.seed),
   });
   if (questions.length === 0) throw new Error('No questions match these sections and tags');
-  const exam = newExamRecord({ id: input.id, deck: setup.deck, config, questions, now: input.now });
+  const exam = newExamRecord({ id: input.id, deck: loaded.deck, config, questions, now: input.now });
   await createExam(db, exam);
   return exam;
 }
@@ -179,8 +196,8 @@ export async function saveExamProgress(db: CardinalDb, id: string, progress: Exa
 /**
  * Finishes an exam: scores it, stores the result, and (when the exam was started with the schedule setting on)
  * records each answered question as a review of its item: wrong → Again, right → Good, source "exam".
- * An item is fed at most once per exam, never when its card already has a review today, and blanks are
- * not fed. All of it is one transaction. Finishing a finished exam returns it unchanged.
+ * Only items already studied are fed: an item still new stays new (counted in `leftNew`). An item is fed at
+ * most once per exam, never when its card already has a review today, and blanks are not fed. All of it is one transaction. Finishing a finished exam returns it unchanged.
  */
 export async function finishExam(
   db: CardinalDb,
@@ -198,7 +215,7 @@ export async function finishExam(
     const score = scoreExam(questions, answers, config.passMark);
     const fed = config.feedSchedule
       ? await feedSchedule(db, exam, answers, input)
-      : { fedToSchedule: 0, skippedReviewedToday: 0 };
+      : { fedToSchedule: 0, skippedReviewedToday: 0, leftNew: 0 };
     const result: ExamResult = {
       ...score,
       timedOut: input.timedOut,
@@ -234,6 +251,7 @@ async function feedSchedule(
   const fedItems = new Set<string>();
   let fedToSchedule = 0;
   let skippedReviewedToday = 0;
+  let leftNew = 0;
   for (const [i, question] of exam.questions.entries()) {
     const answer = answers[i];
     if (isBlank(answer) || fedItems.has(question.itemId)) continue;
@@ -244,6 +262,12 @@ async function feedSchedule(
     }
     const item = await db.cardStates.get([exam.deckId, question.itemId]);
     if (!item || item.retired) continue;
+    // An item never studied stays new: an exam answer is not a first lesson, and FSRS would schedule it
+    // from a guess.
+    if (item.fsrs.state === 0) {
+      leftNew++;
+      continue;
+    }
     const rating = suggestedGrade(isAnsweredCorrectly(question, answer));
     await recordAnswer(
       db,
@@ -254,7 +278,7 @@ async function feedSchedule(
     );
     fedToSchedule++;
   }
-  return { fedToSchedule, skippedReviewedToday };
+  return { fedToSchedule, skippedReviewedToday, leftNew };
 }
 
 const examDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a yyyy-mm-dd date');

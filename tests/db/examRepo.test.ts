@@ -15,8 +15,8 @@ import {
 import { recordAnswer } from '../../src/db/reviewRepo';
 import type { ExamAnswer, ExamConfig, ExamRecord } from '../../src/domain/exam/record';
 import { schedulerSettingsKey } from '../../src/domain/settings';
-import { EXAM_CARDS, EXAM_SECTIONS } from '../domain/exam/examDeck';
-import { freshDb, MINUTE, makeDeck, T0 } from '../helpers/builders';
+import { EXAM_CARDS, EXAM_DECK_META, EXAM_SECTIONS } from '../domain/exam/examDeck';
+import { DAY, freshDb, MINUTE, makeDeck, T0 } from '../helpers/builders';
 import { SETTINGS } from '../helpers/items';
 
 const DECK = 'test-deck';
@@ -34,9 +34,23 @@ const CONFIG: ExamConfig = {
 
 async function seeded() {
   const db = await freshDb();
-  await syncDeck(db, makeDeck({ sections: EXAM_SECTIONS, cards: EXAM_CARDS }), T0, { shipped: true });
+  await syncDeck(db, makeDeck({ sections: EXAM_SECTIONS, cards: EXAM_CARDS, ...EXAM_DECK_META }), T0, {
+    shipped: true,
+  });
   await db.settings.put({ key: schedulerSettingsKey(DECK), value: SETTINGS });
   return db;
+}
+
+/** Studies items on an earlier day, so an exam may feed them. */
+async function study(db: Awaited<ReturnType<typeof seeded>>, itemIds: readonly string[]) {
+  for (const itemId of itemIds)
+    await recordAnswer(
+      db,
+      DECK,
+      itemId,
+      { rating: 3, now: T0 - 2 * DAY, durationMs: 1000, source: 'review' },
+      SETTINGS,
+    );
 }
 
 const right = (exam: ExamRecord, i: number): ExamAnswer => ({
@@ -76,6 +90,10 @@ describe('exams in IndexedDB', () => {
   it('finishes with score and breakdown, feeding each answered item to FSRS once as an exam review', async () => {
     const db = await seeded();
     const exam = await startExam(db, DECK, CONFIG, { id: 'e', now: T0 });
+    await study(
+      db,
+      exam.questions.map((q) => q.itemId),
+    );
     const answers = exam.questions.map((_, i) => (i < 3 ? right(exam, i) : i < 5 ? wrong(exam, i) : blank));
     const done = await finishExam(db, 'e', {
       answers,
@@ -92,16 +110,30 @@ describe('exams in IndexedDB', () => {
       timedOut: false,
       fedToSchedule: 5,
       skippedReviewedToday: 0,
+      leftNew: 0,
     });
     expect(done.result?.sections.reduce((n, row) => n + row.total, 0)).toBe(6);
-    const logs = await db.reviewLogs.toArray();
+    const logs = (await db.reviewLogs.toArray()).filter((l) => l.source === 'exam');
     expect(logs.map((l) => [l.itemId, l.rating, l.source])).toEqual(
       exam.questions.slice(0, 5).map((q, i) => [q.itemId, i < 3 ? 3 : 1, 'exam']),
     );
     // 120 s over 5 answered questions.
     expect(logs.every((l) => l.durationMs === 24_000 && l.review === T0 + 5 * MINUTE)).toBe(true);
     const blankItem = await db.cardStates.get([DECK, exam.questions[5]?.itemId ?? '']);
-    expect(blankItem?.fsrs.reps).toBe(0);
+    expect(blankItem?.fsrs.reps).toBe(1);
+  });
+
+  it('leaves items never studied new: answering them in an exam does not schedule them', async () => {
+    const db = await seeded();
+    const exam = await startExam(db, DECK, CONFIG, { id: 'e', now: T0 });
+    await study(db, [exam.questions[0]?.itemId ?? '']);
+    const answers = exam.questions.map((_, i) => right(exam, i));
+    const done = await finishExam(db, 'e', { answers, elapsedMs: 60_000, now: T0 + MINUTE, timedOut: false });
+    expect(done.result).toMatchObject({ fedToSchedule: 1, leftNew: 5, correct: 6 });
+    const unseen = exam.questions.slice(1).map((q) => q.itemId);
+    const states = await db.cardStates.bulkGet(unseen.map((id) => [DECK, id] as [string, string]));
+    expect(states.map((s) => s?.fsrs.state)).toEqual(unseen.map(() => 0));
+    expect((await db.reviewLogs.toArray()).filter((l) => unseen.includes(l.itemId))).toEqual([]);
   });
 
   it('never feeds a card already reviewed today, and finishing twice changes nothing', async () => {
@@ -109,6 +141,10 @@ describe('exams in IndexedDB', () => {
     const exam = await startExam(db, DECK, CONFIG, { id: 'e', now: T0 });
     const first = exam.questions[0];
     if (!first) throw new Error('no question');
+    await study(
+      db,
+      exam.questions.slice(1).map((q) => q.itemId),
+    );
     await recordAnswer(
       db,
       DECK,
@@ -129,7 +165,7 @@ describe('exams in IndexedDB', () => {
     expect(logsOfFirst.map((l) => l.source)).toEqual(['review']);
 
     await finishExam(db, 'e', { ...input, now: T0 + 2 * MINUTE });
-    expect(await db.reviewLogs.count()).toBe(6);
+    expect((await db.reviewLogs.toArray()).filter((l) => l.source === 'exam')).toHaveLength(5);
     expect((await getExam(db, 'e'))?.finishedAt).toBe(T0 + MINUTE);
   });
 

@@ -13,6 +13,7 @@ async function startExam(page: Page, count: string, minutes: string) {
   await page.getByRole('heading', { name: 'Practice exam: Virtualization' }).waitFor();
   await page.getByLabel('Number of questions').fill(count);
   await page.getByLabel('Time limit (minutes)').fill(minutes);
+  await page.getByText(/^Seed:/).click();
   await page.getByLabel('Seed (optional)').fill('e2e');
   await page.getByRole('button', { name: 'Start exam' }).click();
   await page.getByText(`Question 1 / ${count}`).waitFor();
@@ -65,20 +66,20 @@ describe.skipIf(!hasChromium)('Exam mode in Chromium', () => {
     await grid.waitFor();
     expect(await grid.getByRole('status').textContent()).toBe('10 answered, 1 flagged, 0 blank.');
     await grid.getByRole('button', { name: 'Question 3: answered, flagged' }).waitFor();
-    await grid.getByRole('button', { name: 'Submit exam' }).focus();
-    await page.keyboard.press('Enter');
+    await page.keyboard.press('s');
 
     await page.getByRole('heading', { name: 'Exam results: Virtualization' }).waitFor();
     const score = (await page.getByText(/^Score:/).textContent()) ?? '';
     expect(score).toMatch(/^Score: \d+ \/ 10 \(\d+(\.\d)? %\)$/);
+    // The tables are folded under the questions.
+    await page.getByText('Results by section and by tag').click();
     const sectionRows = page.getByRole('table', { name: 'By section' }).getByRole('row');
     expect(await sectionRows.count()).toBeGreaterThan(1);
-    expect(await page.getByRole('listitem').filter({ hasText: 'Your answer' }).count()).toBe(10);
+    expect(await page.locator('.review-option').filter({ hasText: 'your answer' }).count()).toBe(10);
 
-    // Answers were fed to the schedule as exam reviews (the setting is on by default).
-    const logs = await readStore<ReviewLogRecord>(page, 'reviewLogs');
-    expect(logs).toHaveLength(10);
-    expect(logs.every((l) => l.source === 'exam' && (l.rating === 1 || l.rating === 3))).toBe(true);
+    // Nothing was studied yet: the answers did not schedule any card (the setting is on by default).
+    await page.getByText('10 cards you have not studied yet were left new').waitFor();
+    expect(await readStore<ReviewLogRecord>(page, 'reviewLogs')).toEqual([]);
 
     await page.reload();
     await page.getByRole('heading', { name: 'Exam results: Virtualization' }).waitFor();
@@ -101,6 +102,32 @@ describe.skipIf(!hasChromium)('Exam mode in Chromium', () => {
     await page.getByRole('navigation', { name: 'Guide contents' }).waitFor();
     const focusedId = await page.evaluate(() => document.activeElement?.id);
     expect(page.url()).toContain(`#${focusedId}`);
+    expect(pageErrors(page)).toEqual([]);
+  });
+
+  it.each([
+    [390, 844],
+    [1280, 800],
+  ])('shows Start without scrolling at %i×%i, with errors next to it', async (width, height) => {
+    const page = await browser.newPage('/decks/virtualization/exam');
+    await page.setViewportSize({ width, height });
+    await page.getByRole('heading', { name: 'Practice exam: Virtualization' }).waitFor();
+    const start = page.getByRole('button', { name: 'Start exam' });
+    const inView = async (locator: typeof start) => {
+      const box = await locator.boundingBox();
+      return box !== null && box.y >= 0 && box.y + box.height <= height && box.x + box.width <= width;
+    };
+    expect(await inView(start)).toBe(true);
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+
+    await page.getByLabel('Number of questions').fill('0');
+    await start.click();
+    const errors = page.locator('#setup-errors');
+    await errors.getByText('Number of questions must be at least 1.').waitFor();
+    expect(await errors.getAttribute('aria-live')).toBe('assertive');
+    expect(await inView(errors)).toBe(true);
+    expect(await inView(start)).toBe(true);
+    expect(await readStore<ExamRecord>(page, 'exams')).toEqual([]);
     expect(pageErrors(page)).toEqual([]);
   });
 

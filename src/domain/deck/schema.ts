@@ -39,6 +39,17 @@ export const sectionSchema: z.ZodType<Section> = z.lazy(() =>
   }),
 );
 
+/**
+ * formatVersion 2, exam options a person vetted for a flashcard asked as multiple choice: `wrong` lists wrong
+ * options written for this card, `answerSet` names a deck answer set the answer belongs to (its other answers
+ * are wrong options). A flashcard with neither is never asked as multiple choice.
+ */
+const wrongOptions = z
+  .array(text)
+  .min(1, 'needs at least one wrong option')
+  .max(8, 'allows at most 8 wrong options');
+const clozeKey = z.string().regex(/^c[1-9]\d*$/, 'must be a deletion number like "c1"');
+
 const cardBase = {
   id,
   section: id,
@@ -53,6 +64,10 @@ export const basicCardSchema = z.strictObject({
   /** Adds a second review item that asks back → front. */
   reversed: z.boolean().optional(),
   ...basicRichFields,
+  /** formatVersion 2: wrong options for front → back asked as multiple choice. */
+  wrong: wrongOptions.optional(),
+  /** formatVersion 2: id of a deck answer set that holds `back`. */
+  answerSet: id.optional(),
 });
 
 export const clozeCardSchema = z.strictObject({
@@ -60,6 +75,10 @@ export const clozeCardSchema = z.strictObject({
   kind: z.literal('cloze'),
   text,
   ...clozeRichFields,
+  /** formatVersion 2: wrong options per deletion, e.g. { "c1": ["…", "…", "…"] }. */
+  wrong: z.record(clozeKey, wrongOptions).optional(),
+  /** formatVersion 2: per deletion, the id of a deck answer set that holds its answer. */
+  answerSet: z.record(clozeKey, id).optional(),
 });
 
 export const mcqCardSchema = z.strictObject({
@@ -89,9 +108,15 @@ export const cardSchema = z.discriminatedUnion('kind', [
   trueFalseCardSchema,
 ]);
 
+/** formatVersion 2: answers of one category that exclude each other, e.g. SAN, NAS, DAS. */
+export const answerSetSchema = z.strictObject({
+  id,
+  answers: z.array(text).min(2, 'needs at least 2 answers'),
+});
+
 export const deckSchema = z.strictObject({
   format: z.literal(DECK_FORMAT),
-  /** 1: plain text only; 2 adds optional HTML beside text fields (richFields.ts). */
+  /** 1: plain text only; 2 adds optional HTML beside text fields (richFields.ts), vetted wrong options and answer sets. */
   formatVersion: z.literal([1, DECK_FORMAT_VERSION]),
   id,
   /** Content version: a shipped deck with a higher version updates the stored one. */
@@ -105,6 +130,10 @@ export const deckSchema = z.strictObject({
     url: z.string().url().optional(),
   }),
   sections: z.array(sectionSchema).min(1, 'needs at least one section'),
+  /** formatVersion 2: options per exam question (default 4; true/false always 2). */
+  examOptions: z.number().int().min(2).max(9).optional(),
+  /** formatVersion 2: answer sets flashcards draw wrong options from (see `answerSet` on cards). */
+  answerSets: z.array(answerSetSchema).optional(),
   cards: z.array(cardSchema),
 });
 
@@ -115,3 +144,4 @@ export type BasicCard = z.infer<typeof basicCardSchema>;
 export type ClozeCard = z.infer<typeof clozeCardSchema>;
 export type McqCard = z.infer<typeof mcqCardSchema>;
 export type TrueFalseCard = z.infer<typeof trueFalseCardSchema>;
+export type AnswerSet = z.infer<typeof answerSetSchema>;

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { parseCloze } from './cloze';
 import { type Card, type Deck, deckSchema, type Section } from './schema';
+import { choiceIssues } from './validateChoices';
 
 /** One problem in a deck, located precisely enough for a person to fix it. */
 export type DeckIssue = {
@@ -92,6 +93,7 @@ function checkRules(deck: Deck): DeckIssue[] {
     if (card.tags && new Set(card.tags).size !== card.tags.length) at('tags', 'has a duplicate tag');
     for (const [field, message] of kindIssues(card)) at(field, message);
   });
+  issues.push(...choiceIssues(deck));
   return issues;
 }
 

@@ -1,76 +1,62 @@
 /**
- * What an exam can ask from a deck: its mcq and truefalse cards as written, and flashcards (basic front→back,
- * cloze deletions) turned into multiple choice. A flashcard's distractors are answers of the same kind
- * (see answerKind) from sibling cards of its section, then from cards sharing a domain tag (a tag without ":",
- * e.g. "storage"); a flashcard with fewer than two such distractors is not asked.
+ * What an exam can ask from a deck, and how a question is put together. Every candidate is one review item
+ * with its key(s) and the wrong options a person vetted for it:
+ * - mcq cards: their correct options and their wrong ones, as written;
+ * - true/false cards: True and False, in that order;
+ * - flashcards (basic front→back, single-place cloze deletions) only when the deck gives them vetted wrong
+ *   options or an answer set (formatVersion 2, see domain/deck/examOptions.ts). The engine never takes wrong
+ *   options from unrelated cards: a flashcard without vetted options is not asked as multiple choice.
+ * Building the candidates is linear in the deck (answer sets are looked up by id).
  */
+
 import { parseCloze } from '../deck/cloze';
-import { promptOf } from '../deck/prompt';
+import { examOptionsOf, vettedChoices } from '../deck/examOptions';
 import { itemIdOf } from '../deck/reviewItems';
-import type { Card } from '../deck/schema';
-import { answerKind, normalizeAnswer } from './answerKind';
+import type { AnswerSet, Card, Deck } from '../deck/schema';
 import { type Random, shuffled } from './random';
 import type { ExamQuestion } from './record';
 
-export const FLASHCARD_OPTIONS = 4;
-const MIN_DISTRACTORS = 2;
-
-type CandidateBase = {
+export type Candidate = {
   itemId: string;
   cardId: string;
   section: string;
   tags: string[];
   /** Deck order, for "guide order" and for a stable draw. */
   position: number;
-};
-
-export type FixedCandidate = CandidateBase & { type: 'fixed'; question: ExamQuestion };
-
-export type FlashcardCandidate = CandidateBase & {
-  type: 'flashcard';
+  source: ExamQuestion['source'];
   question: string;
-  answer: string;
+  /** The right options (one, except for "select two" mcqs). */
+  keys: readonly string[];
+  /** Every wrong option the question may offer; `optionCount - keys.length` of them are drawn per exam. */
+  wrong: readonly string[];
+  /** Options the question shows. */
+  optionCount: number;
+  /** True/false keeps True, False in that order; every other question is shuffled per exam. */
+  fixedOrder: boolean;
   explanation: string;
-  /** Same-kind answers of other cards in the same section. */
-  siblings: string[];
-  /** Same-kind answers of cards in other sections that share a domain tag; used when siblings run short. */
-  related: string[];
 };
-
-export type Candidate = FixedCandidate | FlashcardCandidate;
 
 export type DeckCard = { card: Card; position: number; retired: boolean };
 
-type Flashcard = Omit<FlashcardCandidate, 'siblings' | 'related'>;
+/** The deck fields the engine reads besides its cards. */
+export type ExamDeckMeta = Pick<Deck, 'answerSets' | 'examOptions'>;
 
-export function examCandidates(cards: readonly DeckCard[]): Candidate[] {
-  const live = cards.filter((c) => !c.retired);
-  const flashcards = live.flatMap(flashcardsOf);
-  const fixed = live.flatMap(fixedOf);
-  const kinds = flashcards.map((f) => answerKind(f.answer));
-  const withDistractors = flashcards.flatMap((f, i): FlashcardCandidate[] => {
-    const sameKind = flashcards.filter((o, j) => o.cardId !== f.cardId && kinds[j] === kinds[i]);
-    const taken = new Set([normalizeAnswer(f.answer)]);
-    const distinct = (answers: string[]) =>
-      answers.filter((a) => {
-        const key = normalizeAnswer(a);
-        if (key === '' || taken.has(key)) return false;
-        taken.add(key);
-        return true;
-      });
-    const siblings = distinct(sameKind.filter((o) => o.section === f.section).map((o) => o.answer));
-    const domainTags = f.tags.filter((t) => !t.includes(':'));
-    const related = distinct(
-      sameKind
-        .filter((o) => o.section !== f.section && o.tags.some((t) => domainTags.includes(t)))
-        .map((o) => o.answer),
-    );
-    return siblings.length + related.length >= MIN_DISTRACTORS ? [{ ...f, siblings, related }] : [];
-  });
-  return [...fixed, ...withDistractors].sort((a, b) => a.position - b.position);
+export function examCandidates(cards: readonly DeckCard[], deck: ExamDeckMeta = {}): Candidate[] {
+  const sets = new Map<string, AnswerSet>((deck.answerSets ?? []).map((s) => [s.id, s]));
+  const optionCount = examOptionsOf(deck);
+  // Deck order without a comparison sort: one bucket per card position (cards come in key order).
+  const byPosition: Candidate[][] = [];
+  for (const record of cards) {
+    if (record.retired) continue;
+    const found = candidatesOf(record, sets, optionCount);
+    if (found.length > 0) byPosition[record.position] = found;
+  }
+  const out: Candidate[] = [];
+  for (const found of byPosition) if (found) for (const c of found) out.push(c);
+  return out;
 }
 
-function base(record: DeckCard, ordinal: number): CandidateBase {
+function base(record: DeckCard, ordinal: number) {
   return {
     itemId: itemIdOf(record.card.id, ordinal),
     cardId: record.card.id,
@@ -80,84 +66,119 @@ function base(record: DeckCard, ordinal: number): CandidateBase {
   };
 }
 
-function fixedOf(record: DeckCard): FixedCandidate[] {
+function candidatesOf(
+  record: DeckCard,
+  sets: ReadonlyMap<string, AnswerSet>,
+  optionCount: number,
+): Candidate[] {
   const { card } = record;
-  if (card.kind !== 'mcq' && card.kind !== 'truefalse') return [];
-  const prompt = promptOf(card, 1);
-  if (prompt.kind !== 'choice') return [];
-  const b = base(record, 1);
-  return [
-    {
-      ...b,
-      type: 'fixed',
-      question: {
-        itemId: b.itemId,
-        cardId: b.cardId,
-        section: b.section,
-        tags: b.tags,
-        source: card.kind,
-        question: prompt.question,
-        options: [...prompt.options],
-        correct: [...prompt.correct],
-        explanation: prompt.explanation,
-      },
-    },
-  ];
-}
-
-function flashcardsOf(record: DeckCard): Flashcard[] {
-  const { card } = record;
-  if (card.kind === 'basic') {
-    return [
-      {
-        ...base(record, 1),
-        type: 'flashcard',
-        question: card.front,
-        answer: card.back,
-        explanation: `The card reads: “${card.front}” → “${card.back}”.`,
-      },
-    ];
+  switch (card.kind) {
+    case 'mcq': {
+      const keys = card.correct.flatMap((i) => card.options[i] ?? []);
+      const wrong = card.options.filter((_, i) => !card.correct.includes(i));
+      if (wrong.length === 0) return [];
+      return [
+        {
+          ...base(record, 1),
+          source: 'mcq',
+          question: card.prompt,
+          keys,
+          wrong,
+          optionCount: Math.min(card.options.length, Math.max(optionCount, keys.length + 1)),
+          fixedOrder: false,
+          explanation: card.explanation,
+        },
+      ];
+    }
+    case 'truefalse':
+      return [
+        {
+          ...base(record, 1),
+          source: 'truefalse',
+          question: card.statement,
+          keys: [card.answer ? 'True' : 'False'],
+          wrong: [card.answer ? 'False' : 'True'],
+          optionCount: 2,
+          fixedOrder: true,
+          explanation: card.explanation,
+        },
+      ];
+    case 'basic': {
+      const choices = vettedChoices(card, 1, sets);
+      if (!choices || !enough(choices, optionCount)) return [];
+      return [
+        {
+          ...base(record, 1),
+          source: 'flashcard',
+          question: card.front,
+          keys: [choices.key],
+          wrong: choices.wrong,
+          optionCount: Math.min(optionCount, choices.wrong.length + 1),
+          fixedOrder: false,
+          explanation: `The card reads: “${card.front}” → “${card.back}”.`,
+        },
+      ];
+    }
+    case 'cloze': {
+      if (!card.wrong && !card.answerSet) return [];
+      const parsed = parseCloze(card.text);
+      if (!parsed.ok) return [];
+      const full = parsed.segments.map((s) => (s.type === 'text' ? s.text : s.answer)).join('');
+      return parsed.numbers.flatMap((n): Candidate[] => {
+        const choices = vettedChoices(card, n, sets, parsed);
+        if (!choices || !enough(choices, optionCount)) return [];
+        const question = parsed.segments
+          .map((s) => (s.type === 'text' ? s.text : s.n === n ? '_____' : s.answer))
+          .join('');
+        return [
+          {
+            ...base(record, n),
+            source: 'flashcard',
+            question,
+            keys: [choices.key],
+            wrong: choices.wrong,
+            optionCount: Math.min(optionCount, choices.wrong.length + 1),
+            fixedOrder: false,
+            explanation: `The card reads: “${full}”`,
+          },
+        ];
+      });
+    }
   }
-  if (card.kind !== 'cloze') return [];
-  const parsed = parseCloze(card.text);
-  if (!parsed.ok) return [];
-  return parsed.numbers.flatMap((n): Flashcard[] => {
-    const deletions = parsed.segments.filter((s) => s.type === 'deletion' && s.n === n);
-    const only = deletions[0];
-    // A number that blanks several places has no single answer to choose.
-    if (deletions.length !== 1 || only?.type !== 'deletion') return [];
-    const question = parsed.segments
-      .map((s) => (s.type === 'text' ? s.text : s.n === n ? '_____' : s.answer))
-      .join('');
-    const full = parsed.segments.map((s) => (s.type === 'text' ? s.text : s.answer)).join('');
-    return [
-      {
-        ...base(record, n),
-        type: 'flashcard',
-        question,
-        answer: only.answer,
-        explanation: `The card reads: “${full}”`,
-      },
-    ];
-  });
 }
 
-/** A candidate as asked: a flashcard gets up to three distractors (siblings first) and shuffled options. */
+/** Enough vetted wrong options for a full question, or a whole (smaller) answer set. */
+function enough(choices: { wrong: readonly string[]; closedSet: boolean }, optionCount: number): boolean {
+  return choices.closedSet ? choices.wrong.length >= 1 : choices.wrong.length >= optionCount - 1;
+}
+
+/**
+ * A candidate as asked in one exam: `optionCount - keys` wrong options drawn with the exam's random source,
+ * then every option shuffled (true/false stays True, False), so the key's position is uniform.
+ */
 export function toQuestion(candidate: Candidate, random: Random): ExamQuestion {
-  if (candidate.type === 'fixed') return candidate.question;
-  const wanted = FLASHCARD_OPTIONS - 1;
-  const fromSiblings = shuffled(candidate.siblings, random).slice(0, wanted);
-  const fromRelated = shuffled(candidate.related, random).slice(0, wanted - fromSiblings.length);
-  const options = shuffled([candidate.answer, ...fromSiblings, ...fromRelated], random);
+  const picked = shuffled(candidate.wrong, random).slice(0, candidate.optionCount - candidate.keys.length);
+  const keys = new Set(candidate.keys);
+  const options = candidate.fixedOrder
+    ? [...candidate.keys, ...picked].sort((a, b) => (a === 'True' ? -1 : b === 'True' ? 1 : 0))
+    : shuffled([...candidate.keys, ...picked], random);
   return {
     itemId: candidate.itemId,
     cardId: candidate.cardId,
     section: candidate.section,
     tags: candidate.tags,
-    source: 'flashcard',
+    source: candidate.source,
     question: candidate.question,
     options,
-    correct: [options.indexOf(candidate.answer)],
+    correct: options.flatMap((o, i) => (keys.has(o) ? [i] : [])),
     explanation: candidate.explanation,
   };
+}
+
+/**
+ * Every option a candidate can ever show (keys first), for the deck report and the deck test; an exam shows
+ * `optionCount` of them.
+ */
+export function possibleOptions(candidate: Candidate): string[] {
+  return [...candidate.keys, ...candidate.wrong];
 }

@@ -65,9 +65,10 @@ export type DrawInput = {
 export function drawExam({ candidates, config, weightOf, sectionOrder, random }: DrawInput): ExamQuestion[] {
   const rank = new Map(sectionOrder.map((id, i) => [id, i]));
   const rankOf = (section: string) => rank.get(section) ?? sectionOrder.length;
-  const keyed = eligibleCandidates(candidates, config)
-    .map((candidate) => ({ candidate, key: random() ** (1 / Math.max(1e-9, weightOf(candidate.itemId))) }))
-    .sort((a, b) => b.key - a.key);
+  const eligible = eligibleCandidates(candidates, config);
+  const keys = new Float64Array(eligible.length);
+  for (let i = 0; i < eligible.length; i++)
+    keys[i] = random() ** (1 / Math.max(1e-9, weightOf((eligible[i] as Candidate).itemId)));
 
   const chosen: Candidate[] = [];
   const usedCards = new Set<string>();
@@ -76,14 +77,33 @@ export function drawExam({ candidates, config, weightOf, sectionOrder, random }:
     usedCards.add(candidate.cardId);
   };
   // Coverage first: each section's best-keyed question, the sections themselves in order of that key.
-  const bestPerSection = new Map<string, Candidate>();
-  for (const { candidate } of keyed)
-    if (!bestPerSection.has(candidate.section)) bestPerSection.set(candidate.section, candidate);
-  for (const candidate of bestPerSection.values()) if (chosen.length < config.count) take(candidate);
-  for (const { candidate } of keyed) {
-    if (chosen.length >= config.count) break;
-    if (!usedCards.has(candidate.cardId)) take(candidate);
+  const bestPerSection = new Map<string, number>();
+  for (let i = 0; i < eligible.length; i++) {
+    const section = (eligible[i] as Candidate).section;
+    const best = bestPerSection.get(section);
+    if (best === undefined || (keys[i] as number) > (keys[best] as number)) bestPerSection.set(section, i);
   }
+  const coverage = [...bestPerSection.values()].sort((a, b) => (keys[b] as number) - (keys[a] as number));
+  for (const i of coverage) if (chosen.length < config.count) take(eligible[i] as Candidate);
+  // Then the highest keys, one question per card. Only the top few hundred keys are sorted (a numeric sort of
+  // a copy of the keys finds the threshold); they are a prefix of the full order, so going on with the full
+  // order when cards with several questions used them up gives the same exam.
+  const fill = (indices: number[]) => {
+    indices.sort((a, b) => (keys[b] as number) - (keys[a] as number));
+    for (const i of indices) {
+      if (chosen.length >= config.count) return;
+      const candidate = eligible[i] as Candidate;
+      if (!usedCards.has(candidate.cardId)) take(candidate);
+    }
+  };
+  const top = Math.min(eligible.length, 4 * config.count + bestPerSection.size + 16);
+  if (top < eligible.length) {
+    const threshold = Float64Array.from(keys).sort()[eligible.length - top] as number;
+    const prefix: number[] = [];
+    for (let i = 0; i < eligible.length; i++) if ((keys[i] as number) >= threshold) prefix.push(i);
+    fill(prefix);
+  }
+  if (chosen.length < config.count) fill(eligible.map((_, i) => i));
 
   const ordered =
     config.order === 'guide'

@@ -67,6 +67,8 @@ export const examResultSchema = z.object({
   /** Answers written to the schedule as reviews, and those left out because the item was reviewed today. */
   fedToSchedule: z.number().int(),
   skippedReviewedToday: z.number().int(),
+  /** Answered questions whose item had never been studied: left new, not fed (0 in exams stored before). */
+  leftNew: z.number().int().default(0),
 });
 
 export const examRecordSchema = z.object({

@@ -24,6 +24,8 @@ export function ExamPage() {
     onPrevious: () => exam && session.goTo(exam.current - 1),
     onNext: () => exam && (exam.current < last ? session.goTo(exam.current + 1) : session.setReviewing(true)),
     onReview: () => session.setReviewing(true),
+    onSubmit: () => void submit(false),
+    onBack: () => session.setReviewing(false),
   });
 
   if (load === 'missing')

@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { getExam, startRetake } from '../../db/examRepo';
 import { useDb, useDbQuery } from '../../db/react';
-import { missedQuestions } from '../../domain/exam/scoring';
+import type { ExamRecord } from '../../domain/exam/record';
+import { isAnsweredCorrectly, isBlank, missedQuestions } from '../../domain/exam/scoring';
 import { flattenSections } from '../../domain/exam/sections';
 import { formatDuration } from '../../domain/exam/session';
 import { reportFailure } from '../../stores/actionErrors';
@@ -27,12 +28,40 @@ async function loadResults(db: Parameters<typeof getExam>[0], examId: string) {
   }
 }
 
+type Filter = 'all' | 'wrong' | 'flagged' | 'blank';
+const FILTERS: ReadonlyArray<[Filter, string]> = [
+  ['all', 'All'],
+  ['wrong', 'Wrong'],
+  ['flagged', 'Flagged'],
+  ['blank', 'Blank'],
+];
+
+/** The schedule line of the results: what the exam did to the schedule, and what it left alone. */
+function scheduleText(feed: boolean, result: NonNullable<ExamRecord['result']>): string {
+  if (!feed) return 'Not updated (exam answers were set not to count as reviews)';
+  const parts = [
+    `${result.fedToSchedule} ${result.fedToSchedule === 1 ? 'answer' : 'answers'} recorded as reviews`,
+  ];
+  if (result.skippedReviewedToday > 0)
+    parts.push(`${result.skippedReviewedToday} skipped (already reviewed today)`);
+  if (result.leftNew > 0)
+    parts.push(
+      `${result.leftNew} ${result.leftNew === 1 ? 'card you have not studied yet was' : 'cards you have not studied yet were'} left new`,
+    );
+  return parts.join('; ');
+}
+
+/**
+ * A finished exam, to study from: the score, then every question with every option (yours, the right one,
+ * why), filtered to the wrong, flagged or blank ones, then the per-section and per-tag tables, folded.
+ */
 export function ExamResultsPage() {
   const { examId = '' } = useParams();
   const db = useDb();
   const navigate = useNavigate();
   const data = useDbQuery((d) => loadResults(d, examId), [examId]);
   const [busy, setBusy] = useState(false);
+  const [filter, setFilter] = useState<Filter>('all');
 
   if (data === undefined) return <p role="status">Loading…</p>;
   const { exam, deck, error } = data;
@@ -53,6 +82,15 @@ export function ExamResultsPage() {
 
   const titles = new Map(deck ? flattenSections(deck.sections).map((s) => [s.id, s.title]) : []);
   const missed = missedQuestions(exam.questions, exam.answers).length;
+  const matches = (f: Filter, i: number) => {
+    const answer = exam.answers[i];
+    if (f === 'wrong') return !isAnsweredCorrectly(exam.questions[i] ?? { correct: [] }, answer);
+    if (f === 'flagged') return answer?.flagged === true;
+    if (f === 'blank') return isBlank(answer);
+    return true;
+  };
+  const countOf = (f: Filter) => exam.questions.filter((_, i) => matches(f, i)).length;
+  const shown = exam.questions.flatMap((question, i) => (matches(filter, i) ? [{ question, i }] : []));
   const retake = async () => {
     setBusy(true);
     try {
@@ -102,14 +140,7 @@ export function ExamResultsPage() {
           </div>
           <div>
             <dt>Schedule</dt>
-            <dd>
-              {exam.config.feedSchedule
-                ? `${result.fedToSchedule} answers recorded as reviews` +
-                  (result.skippedReviewedToday > 0
-                    ? `; ${result.skippedReviewedToday} skipped (already reviewed today)`
-                    : '')
-                : 'Not updated (exam answers were set not to count as reviews)'}
-            </dd>
+            <dd>{scheduleText(exam.config.feedSchedule, result)}</dd>
           </div>
         </dl>
       </div>
@@ -126,30 +157,52 @@ export function ExamResultsPage() {
           All exams
         </Link>
       </div>
-      <BreakdownTable
-        caption="By section"
-        heading="Section"
-        rows={result.sections}
-        action={(row) => (
-          <Link to={`/decks/${exam.deckId}/exam?section=${encodeURIComponent(row.key)}`}>
-            Practise {row.label}
-          </Link>
-        )}
-      />
-      {result.tags.length > 0 && <BreakdownTable caption="By tag" heading="Tag" rows={result.tags} />}
-      <h2>Questions</h2>
-      <ol className="question-reviews">
-        {exam.questions.map((question, i) => (
-          <QuestionReview
-            key={question.itemId}
-            deckId={exam.deckId}
-            index={i}
-            question={question}
-            answer={exam.answers[i]}
-            sectionTitle={titles.get(question.section) ?? question.section}
-          />
+      <h2 id="questions-heading">Questions</h2>
+      <fieldset className="result-filters">
+        <legend>Show</legend>
+        {FILTERS.map(([value, label]) => (
+          <label key={value} className="filter-choice">
+            <input
+              type="radio"
+              name="result-filter"
+              value={value}
+              checked={filter === value}
+              onChange={() => setFilter(value)}
+            />
+            {label} ({countOf(value)})
+          </label>
         ))}
-      </ol>
+      </fieldset>
+      {shown.length === 0 ? (
+        <p role="status">No {filter} questions.</p>
+      ) : (
+        <ol className="question-reviews" aria-labelledby="questions-heading">
+          {shown.map(({ question, i }) => (
+            <QuestionReview
+              key={question.itemId}
+              deckId={exam.deckId}
+              index={i}
+              question={question}
+              answer={exam.answers[i]}
+              sectionTitle={titles.get(question.section) ?? question.section}
+            />
+          ))}
+        </ol>
+      )}
+      <details className="breakdowns">
+        <summary>Results by section and by tag</summary>
+        <BreakdownTable
+          caption="By section"
+          heading="Section"
+          rows={result.sections}
+          action={(row) => (
+            <Link to={`/decks/${exam.deckId}/exam?section=${encodeURIComponent(row.key)}`}>
+              Practise {row.label}
+            </Link>
+          )}
+        />
+        {result.tags.length > 0 && <BreakdownTable caption="By tag" heading="Tag" rows={result.tags} />}
+      </details>
     </section>
   );
 }

@@ -1,38 +1,82 @@
 import './exam.css';
-import { type FormEvent, useMemo, useState } from 'react';
+import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { loadExamSetup, setFeedSchedule, startExam } from '../../db/examRepo';
+import {
+  type ExamSetup,
+  loadExamSetup,
+  loadExamSetupStatus,
+  setFeedSchedule,
+  startExam,
+} from '../../db/examRepo';
 import { useDb, useDbQuery } from '../../db/react';
 import { availableCount } from '../../domain/exam/draw';
 import { flattenSections } from '../../domain/exam/sections';
 import { attempt } from '../../stores/actionErrors';
 import { now } from '../../stores/clock';
 import { NotFound } from '../../ui/NotFound';
+import { ChoicePicker, type PickerItem } from './ChoicePicker';
 import { newExamId, newSeed } from './newIds';
-import { defaultDraft, type SetupDraft, type SetupErrors, validateDraft } from './setupForm';
+import { defaultDraft, type SetupDraft, type SetupErrors, startSummary, validateDraft } from './setupForm';
 
-/** Setting up a practice exam for one deck. `?section=<id>` preselects one section ("practise this section"). */
+const ERRORS_ID = 'setup-errors';
+
+/**
+ * Setting up a practice exam for one deck, on one screen: the numbers in a compact grid, sections and tags in
+ * pickers, and the Start button with one line saying what will happen and any error, announced, beside it.
+ * `?section=<id>` preselects one section ("practise this section"). Costs are linear in the deck: the
+ * candidates are counted per section and tag once.
+ */
 export function ExamSetupPage() {
   const { deckId = '' } = useParams();
   const [search] = useSearchParams();
   const db = useDb();
   const navigate = useNavigate();
-  const setup = useDbQuery((d) => loadExamSetup(d, deckId), [deckId]);
+  const setup = useExamSetup(deckId);
+  const status = useDbQuery((d) => loadExamSetupStatus(d, deckId), [deckId]);
   const [draft, setDraft] = useState<SetupDraft | null>(null);
   const [errors, setErrors] = useState<SetupErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const sections = useMemo(() => {
-    if (!setup) return [];
-    const withQuestions = new Set(setup.candidates.map((c) => c.section));
-    return flattenSections(setup.deck.sections).filter((s) => withQuestions.has(s.id));
+  const { sections, tags } = useMemo(() => {
+    if (!setup || typeof setup === 'string')
+      return { sections: [] as PickerItem[], tags: [] as PickerItem[] };
+    const perSection = new Map<string, Set<string>>();
+    const tagSet = new Set<string>();
+    for (const c of setup.candidates) {
+      const cards = perSection.get(c.section) ?? new Set<string>();
+      cards.add(c.cardId);
+      perSection.set(c.section, cards);
+      for (const t of c.tags) tagSet.add(t);
+    }
+    return {
+      sections: flattenSections(setup.deck.sections).flatMap((s) => {
+        const count = perSection.get(s.id)?.size ?? 0;
+        return count === 0 ? [] : [{ id: s.id, label: s.title, depth: s.depth, count }];
+      }),
+      tags: [...tagSet].sort().map((t) => ({ id: t, label: t })),
+    };
   }, [setup]);
-  const tags = useMemo(() => [...new Set(setup?.candidates.flatMap((c) => c.tags) ?? [])].sort(), [setup]);
 
-  if (setup === undefined) return <p role="status">Loading…</p>;
+  if (setup === undefined || status === undefined) return <p role="status">Loading…</p>;
+  if (typeof setup === 'string') return <p role="alert">{setup}</p>;
   if (setup === null)
     return <NotFound what="deck" id={deckId} back={{ to: '/', label: 'Go to your decks' }} />;
+
+  if (setup.candidates.length === 0)
+    return (
+      <section className="exam-setup" aria-labelledby="setup-heading">
+        <h1 id="setup-heading">Practice exam: {setup.deck.title}</h1>
+        <p className="notice">
+          This deck has no exam questions yet. Exams ask multiple-choice and true/false cards, and flashcards
+          only when the deck gives them wrong options a person chose (deck format version 2:{' '}
+          <code>wrong</code> or <code>answerSet</code>); they never make up wrong options from other cards.
+        </p>
+        <p>
+          <Link to={`/review/${deckId}`}>Study its flashcards instead</Link>
+        </p>
+      </section>
+    );
 
   const preselected = search.get('section');
   const form =
@@ -40,23 +84,37 @@ export function ExamSetupPage() {
     defaultDraft(
       preselected && sections.some((s) => s.id === preselected) ? [preselected] : sections.map((s) => s.id),
     );
-  const update = (patch: Partial<SetupDraft>) => setDraft({ ...form, ...patch });
-  const toggle = (list: string[], id: string, on: boolean) =>
-    on ? [...list, id] : list.filter((x) => x !== id);
+  const update = (patch: Partial<SetupDraft>) => {
+    setDraft({ ...form, ...patch });
+    setFailure(null);
+  };
   const available = availableCount(setup.candidates, form);
-  const countOf = (sectionId: string) =>
-    new Set(setup.candidates.filter((c) => c.section === sectionId).map((c) => c.cardId)).size;
+  const errorText = [
+    errors.count && `Number of questions ${errors.count}.`,
+    errors.minutes && `Time limit ${errors.minutes}.`,
+    errors.passMark && `Pass mark ${errors.passMark}.`,
+    errors.sections && `Sections: ${errors.sections}.`,
+    failure,
+  ]
+    .filter(Boolean)
+    .join(' ');
+  const invalid = (field: keyof SetupErrors) =>
+    errors[field] ? { 'aria-invalid': true as const, 'aria-describedby': ERRORS_ID } : {};
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     const seed = form.seed.trim() || newSeed();
-    const checked = validateDraft(form, setup.feedSchedule, seed);
+    const checked = validateDraft(form, status.feedSchedule, seed);
     if (checked.errors) return setErrors(checked.errors);
     setErrors({});
     if (available === 0) return setFailure('No questions match these sections and tags.');
     setBusy(true);
     try {
-      const exam = await startExam(db, deckId, checked.config, { id: newExamId(), now: now() });
+      const exam = await startExam(db, deckId, checked.config, {
+        id: newExamId(),
+        now: now(),
+        candidates: setup.candidates,
+      });
       await navigate(`/exams/${exam.id}`);
     } catch (error) {
       setFailure(error instanceof Error ? error.message : String(error));
@@ -65,51 +123,62 @@ export function ExamSetupPage() {
   };
 
   return (
-    <section className="exam-setup settings" aria-labelledby="setup-heading">
+    <section className="exam-setup" aria-labelledby="setup-heading">
       <h1 id="setup-heading">Practice exam: {setup.deck.title}</h1>
-      {setup.active && (
+      {status.active && (
         <p className="notice">
-          You have an unfinished exam of this deck (
-          {setup.active.answers.filter((a) => a.choice.length > 0).length} / {setup.active.questions.length}{' '}
-          answered). <Link to={`/exams/${setup.active.id}`}>Resume that exam</Link>
+          Unfinished exam ({status.active.answers.filter((a) => a.choice.length > 0).length} /{' '}
+          {status.active.questions.length} answered): <Link to={`/exams/${status.active.id}`}>resume it</Link>
         </p>
       )}
       <form onSubmit={(e) => void onSubmit(e)} noValidate>
-        <fieldset>
-          <legend>Exam</legend>
-          <NumberField
-            id="exam-count"
-            label="Number of questions"
-            value={form.count}
-            error={errors.count}
-            help={`${available} questions match your choices${Number(form.count) > available && available > 0 ? `: the exam will have ${available}` : ''}.`}
-            onChange={(count) => update({ count })}
-          />
-          <div className="field checkbox">
+        <div className="setup-grid">
+          <div className="field">
+            <label htmlFor="exam-count">Number of questions</label>
             <input
-              id="exam-timed"
-              type="checkbox"
-              checked={form.timed}
-              onChange={(e) => update({ timed: e.target.checked })}
+              id="exam-count"
+              type="text"
+              inputMode="numeric"
+              value={form.count}
+              onChange={(e) => update({ count: e.target.value })}
+              {...invalid('count')}
             />
-            <label htmlFor="exam-timed">Timed</label>
           </div>
-          {form.timed && (
-            <NumberField
-              id="exam-minutes"
-              label="Time limit (minutes)"
-              value={form.minutes}
-              error={errors.minutes}
-              onChange={(minutes) => update({ minutes })}
+          <div className="field">
+            <span className="field checkbox timed">
+              <input
+                id="exam-timed"
+                type="checkbox"
+                checked={form.timed}
+                onChange={(e) => update({ timed: e.target.checked })}
+              />
+              <label htmlFor="exam-timed">Timed</label>
+            </span>
+            {form.timed ? (
+              <input
+                id="exam-minutes"
+                type="text"
+                inputMode="numeric"
+                aria-label="Time limit (minutes)"
+                value={form.minutes}
+                onChange={(e) => update({ minutes: e.target.value })}
+                {...invalid('minutes')}
+              />
+            ) : (
+              <span className="exam-hint">No time limit</span>
+            )}
+          </div>
+          <div className="field">
+            <label htmlFor="exam-pass-mark">Pass mark (%)</label>
+            <input
+              id="exam-pass-mark"
+              type="text"
+              inputMode="numeric"
+              value={form.passMark}
+              onChange={(e) => update({ passMark: e.target.value })}
+              {...invalid('passMark')}
             />
-          )}
-          <NumberField
-            id="exam-pass-mark"
-            label="Pass mark (%)"
-            value={form.passMark}
-            error={errors.passMark}
-            onChange={(passMark) => update({ passMark })}
-          />
+          </div>
           <div className="field">
             <label htmlFor="exam-order">Question order</label>
             <select
@@ -118,141 +187,95 @@ export function ExamSetupPage() {
               onChange={(e) => update({ order: e.target.value === 'guide' ? 'guide' : 'random' })}
             >
               <option value="random">Random</option>
-              <option value="guide">Guide order (by section)</option>
+              <option value="guide">Guide order</option>
             </select>
           </div>
-          <div className="field">
-            <label htmlFor="exam-seed">Seed (optional)</label>
-            <input
-              id="exam-seed"
-              type="text"
-              value={form.seed}
-              aria-describedby="exam-seed-help"
-              onChange={(e) => update({ seed: e.target.value })}
+        </div>
+        <div className="setup-pickers">
+          <ChoicePicker
+            legend="Sections"
+            items={sections}
+            selected={form.sections}
+            onChange={(s) => update({ sections: s })}
+            invalid={errors.sections !== undefined}
+            {...(errors.sections ? { describedBy: ERRORS_ID } : {})}
+          />
+          {tags.length > 0 && (
+            <ChoicePicker
+              legend="Tags"
+              items={tags}
+              selected={form.tags}
+              onChange={(t) => update({ tags: t })}
+              noneMeans="any tag"
             />
-            <small id="exam-seed-help">
-              The same seed over the same deck and review history draws the same exam.
-            </small>
-          </div>
-        </fieldset>
-        <fieldset aria-describedby={errors.sections ? 'sections-error' : undefined}>
-          <legend>Sections</legend>
-          {errors.sections && (
-            <p id="sections-error" className="field-error">
-              Sections: {errors.sections}.
-            </p>
           )}
-          <p className="exam-hint">Every chosen section gets at least one question when the number allows.</p>
-          <div className="form-actions">
-            <button type="button" onClick={() => update({ sections: sections.map((s) => s.id) })}>
-              All sections
-            </button>
-            <button type="button" onClick={() => update({ sections: [] })}>
-              None
-            </button>
-          </div>
-          {sections.map((s) => (
-            <label
-              key={s.id}
-              className="field checkbox"
-              style={{ paddingInlineStart: `${s.depth * 1.25}rem` }}
-            >
+          <details className="choice-picker">
+            <summary>
+              Seed: <strong>{form.seed.trim() || 'random'}</strong>
+            </summary>
+            <div className="field">
+              <label htmlFor="exam-seed">Seed (optional)</label>
               <input
-                type="checkbox"
-                checked={form.sections.includes(s.id)}
-                onChange={(e) => update({ sections: toggle(form.sections, s.id, e.target.checked) })}
+                id="exam-seed"
+                type="text"
+                value={form.seed}
+                aria-describedby="exam-seed-help"
+                onChange={(e) => update({ seed: e.target.value })}
               />
-              <span className="section-choice">
-                {s.title} <small>({countOf(s.id)})</small>
-              </span>
-            </label>
-          ))}
-        </fieldset>
-        {tags.length > 0 && (
-          <fieldset>
-            <legend>Tags</legend>
-            <p className="exam-hint">
-              Leave all unticked for every tag; tick some to ask only questions with one of them.
-            </p>
-            <div className="tag-choices">
-              {tags.map((tag) => (
-                <label key={tag} className="field checkbox">
-                  <input
-                    type="checkbox"
-                    checked={form.tags.includes(tag)}
-                    onChange={(e) => update({ tags: toggle(form.tags, tag, e.target.checked) })}
-                  />
-                  {tag}
-                </label>
-              ))}
+              <small id="exam-seed-help">
+                The same seed over the same deck and review history gives the same exam, options in the same
+                order.
+              </small>
             </div>
-          </fieldset>
-        )}
-        <fieldset>
-          <legend>Schedule</legend>
-          <div className="field checkbox">
-            <input
-              id="exam-feed"
-              type="checkbox"
-              checked={setup.feedSchedule}
-              aria-describedby="exam-feed-help"
-              onChange={(e) =>
-                void attempt('The setting could not be saved', () => setFeedSchedule(db, e.target.checked))
-              }
-            />
-            <label htmlFor="exam-feed">Exam answers count as reviews</label>
-          </div>
-          <small id="exam-feed-help" className="exam-hint">
-            When on, each answered question updates its card's schedule (wrong → Again, right → Good). Cards
-            already reviewed today are left alone. This setting applies to all decks.
-          </small>
-        </fieldset>
-        {failure && (
-          <p role="alert" className="feedback-wrong">
-            {failure}
-          </p>
-        )}
-        <div className="form-actions">
+          </details>
+        </div>
+        <div className="field checkbox">
+          <input
+            id="exam-feed"
+            type="checkbox"
+            checked={status.feedSchedule}
+            onChange={(e) =>
+              void attempt('The setting could not be saved', () => setFeedSchedule(db, e.target.checked))
+            }
+          />
+          <label htmlFor="exam-feed">Exam answers count as reviews</label>
+        </div>
+        <div className="start-row">
           <button type="submit" className="primary" disabled={busy}>
             Start exam
           </button>
-          <Link to={`/decks/${deckId}/readiness`}>Readiness</Link>
-          <Link to="/exams">Past exams</Link>
+          <p className="start-summary" id="start-summary">
+            {startSummary(form, available, status.feedSchedule)}
+          </p>
+          <p id={ERRORS_ID} className="field-error start-errors" aria-live="assertive" aria-atomic="true">
+            {errorText}
+          </p>
         </div>
+        <p className="setup-links">
+          <Link to={`/decks/${deckId}/readiness`}>Readiness</Link> · <Link to="/exams">Past exams</Link>
+        </p>
       </form>
     </section>
   );
 }
 
-type NumberFieldProps = {
-  id: string;
-  label: string;
-  value: string;
-  error: string | undefined;
-  help?: string;
-  onChange: (value: string) => void;
-};
-
-function NumberField({ id, label, value, error, help, onChange }: NumberFieldProps) {
-  const describedBy = [error ? `${id}-error` : null, help ? `${id}-help` : null].filter(Boolean).join(' ');
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        type="text"
-        inputMode="numeric"
-        value={value}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
-        onChange={(e) => onChange(e.target.value)}
-      />
-      {error && (
-        <small id={`${id}-error`} className="field-error">
-          {label} {error}.
-        </small>
-      )}
-      {help && <small id={`${id}-help`}>{help}</small>}
-    </div>
-  );
+/**
+ * The deck's questions, read once per deck (undefined while loading, null for no such deck, a message when
+ * reading failed). The cards are not a live query: see loadExamSetup.
+ */
+function useExamSetup(deckId: string): ExamSetup | null | string | undefined {
+  const db = useDb();
+  const [setup, setSetup] = useState<{ deckId: string; value: ExamSetup | null | string }>();
+  useEffect(() => {
+    let current = true;
+    loadExamSetup(db, deckId).then(
+      (value) => current && setSetup({ deckId, value }),
+      (error: unknown) =>
+        current && setSetup({ deckId, value: error instanceof Error ? error.message : String(error) }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [db, deckId]);
+  return setup?.deckId === deckId ? setup.value : undefined;
 }

@@ -10,13 +10,15 @@ type Props = {
   sectionTitle: string;
 };
 
-const optionsText = (question: ExamQuestion, picked: readonly number[]) =>
-  picked.map((i) => question.options[i] ?? '?').join('; ');
-
-/** One question after the exam: the user's answer, the right one, the explanation and where to read more. */
+/**
+ * One question after the exam, to study from: every option as it was shown, marked "your answer" and "right
+ * answer", then why (the explanation) and where to read more.
+ */
 export function QuestionReview({ deckId, index, question, answer, sectionTitle }: Props) {
   const right = isAnsweredCorrectly(question, answer);
   const blank = isBlank(answer);
+  const picked = new Set(answer?.choice ?? []);
+  const keys = new Set(question.correct);
   return (
     <li className={`question-review ${right ? 'right' : 'wrong'}`}>
       <h3>
@@ -27,19 +29,27 @@ export function QuestionReview({ deckId, index, question, answer, sectionTitle }
         {right ? '✓ Correct' : blank ? '✗ Not answered' : '✗ Incorrect'}
         {answer?.flagged && <span className="exam-flag"> · flagged</span>}
       </p>
-      <dl className="answer-pair">
-        <div>
-          <dt>Your answer</dt>
-          <dd>{blank ? '(blank)' : optionsText(question, answer?.choice ?? [])}</dd>
-        </div>
-        {!right && (
-          <div>
-            <dt>Right answer</dt>
-            <dd>{optionsText(question, question.correct)}</dd>
-          </div>
-        )}
-      </dl>
-      {question.explanation && <p className="explanation">{question.explanation}</p>}
+      <ol className="review-options" aria-label={`Options of question ${index + 1}`}>
+        {question.options.map((option, i) => {
+          const marks = [picked.has(i) ? 'your answer' : null, keys.has(i) ? 'right answer' : null].filter(
+            Boolean,
+          );
+          const state = keys.has(i) ? 'key' : picked.has(i) ? 'picked-wrong' : '';
+          return (
+            // biome-ignore lint/suspicious/noArrayIndexKey: options keep their shown order
+            <li key={i} className={`review-option ${state}`}>
+              <span className="option-text">{option}</span>
+              {marks.length > 0 && <span className="option-marks"> ({marks.join(', ')})</span>}
+            </li>
+          );
+        })}
+      </ol>
+      {question.explanation && (
+        <p className="explanation">
+          <strong>Why: </strong>
+          {question.explanation}
+        </p>
+      )}
       <p>
         <Link to={`/decks/${deckId}/guide#${question.section}`}>Read “{sectionTitle}” in the guide</Link>
       </p>

@@ -16,7 +16,11 @@ function statusOf(answer: ExamAnswer): string {
   return answer.flagged ? `${state}, flagged` : state;
 }
 
-/** Every question at a glance (answered / flagged / blank) before submitting; any one can be reopened. */
+/**
+ * Every question at a glance (answered / flagged / blank) before submitting; any one can be reopened.
+ * Keyboard: S submits, Escape goes back (see useExamKeys); the buttons come first in the tab order, so Submit
+ * is one Tab away from the heading.
+ */
 export function ReviewGrid({ answers, current, submitting, onOpen, onBack, onSubmit }: Props) {
   const answered = answers.filter((a) => !isBlank(a)).length;
   const flagged = answers.filter((a) => a.flagged).length;
@@ -32,6 +36,21 @@ export function ReviewGrid({ answers, current, submitting, onOpen, onBack, onSub
       <p role="status">
         {answered} answered, {flagged} flagged, {blank} blank.
       </p>
+      <div className="form-actions">
+        <button type="button" onClick={onBack} aria-keyshortcuts="Escape">
+          Back to the questions
+        </button>
+        <button
+          type="button"
+          className="primary"
+          disabled={submitting}
+          onClick={onSubmit}
+          aria-keyshortcuts="S"
+        >
+          Submit exam
+        </button>
+      </div>
+      <p className="exam-keys">Keys: S submit · Esc back to the questions</p>
       <ol className="grid-cells">
         {answers.map((answer, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: one cell per question position
@@ -59,14 +78,6 @@ export function ReviewGrid({ answers, current, submitting, onOpen, onBack, onSub
           {blank === 1 ? '1 question is' : `${blank} questions are`} blank: a blank counts as wrong.
         </p>
       )}
-      <div className="form-actions">
-        <button type="button" onClick={onBack}>
-          Back to the questions
-        </button>
-        <button type="button" className="primary" disabled={submitting} onClick={onSubmit}>
-          Submit exam
-        </button>
-      </div>
     </section>
   );
 }

@@ -77,3 +77,17 @@ export function validateDraft(
     },
   };
 }
+
+/**
+ * The one line beside Start saying what will happen, e.g. "40 of 235 questions, 60 min, pass at 70 %. Answers
+ * to cards you have studied count as reviews; cards not studied yet stay new."
+ */
+export function startSummary(draft: SetupDraft, available: number, feedSchedule: boolean): string {
+  const wanted = Number(draft.count);
+  const count = Number.isInteger(wanted) && wanted > 0 ? Math.min(wanted, available) : available;
+  const time = draft.timed ? `${draft.minutes.trim() || '?'} min` : 'untimed';
+  const schedule = feedSchedule
+    ? 'Answers to cards you have studied count as reviews; cards not studied yet stay new.'
+    : 'Your schedule is not changed.';
+  return `${count} of ${available} questions, ${time}, pass at ${draft.passMark.trim() || '?'} %. ${schedule}`;
+}

@@ -10,11 +10,14 @@ type Handlers = {
   onPrevious: () => void;
   onNext: () => void;
   onReview: () => void;
+  /** In the review grid: S submits, Escape goes back to the questions. */
+  onSubmit: () => void;
+  onBack: () => void;
 };
 
 /**
  * Exam keys: 1–9 pick an option, f flags for review, ← / → (or p / n) move between questions, r opens the
- * review grid. Keys typed into a field, and keys with Ctrl/Alt/Meta, are left alone.
+ * review grid; in the grid, s submits and Escape goes back. Keys typed into a field, and keys with Ctrl/Alt/Meta, are left alone.
  */
 export function useExamKeys(handlers: Handlers) {
   const latest = useRef(handlers);
@@ -24,7 +27,19 @@ export function useExamKeys(handlers: Handlers) {
     function onKeyDown(event: KeyboardEvent) {
       const h = latest.current;
       if (!h.active || isTypingTarget(event.target) || event.altKey || event.metaKey || event.ctrlKey) return;
-      if (h.reviewing) return;
+      if (h.reviewing) {
+        const grid: Record<string, (() => void) | undefined> = {
+          s: h.onSubmit,
+          S: h.onSubmit,
+          Escape: h.onBack,
+        };
+        const action = grid[event.key];
+        if (action && !event.repeat) {
+          event.preventDefault();
+          action();
+        }
+        return;
+      }
       const n = Number(event.key);
       if (Number.isInteger(n) && n >= 1 && n <= Math.min(9, h.optionCount)) {
         event.preventDefault();

@@ -1,74 +1,105 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { answerKind, sameAnswer } from '../../../src/domain/exam/answerKind';
-import { examCandidates, toQuestion } from '../../../src/domain/exam/candidates';
+import { optionsClash } from '../../../src/domain/deck/examOptions';
+import { examCandidates, possibleOptions, toQuestion } from '../../../src/domain/exam/candidates';
 import { seededRandom } from '../../../src/domain/exam/random';
-import { EXAM_DECK_CARDS } from './examDeck';
+import { EXAM_DECK_CARDS, EXAM_DECK_META } from './examDeck';
 
-const candidates = examCandidates(EXAM_DECK_CARDS);
+const candidates = examCandidates(EXAM_DECK_CARDS, EXAM_DECK_META);
 const byItem = (itemId: string) => candidates.find((c) => c.itemId === itemId);
 
 describe('exam candidates', () => {
-  it('asks mcq and truefalse cards as written', () => {
+  it('asks mcq and truefalse cards with their own options', () => {
     expect(byItem('san.q#1')).toMatchObject({
-      type: 'fixed',
-      question: { source: 'mcq', options: ['SAN', 'NAS', 'DAS'], correct: [0], explanation: 'Guide, SAN.' },
+      source: 'mcq',
+      keys: ['SAN'],
+      wrong: ['NAS', 'DAS', 'VXLAN', 'VPN'],
+      optionCount: 4,
     });
-    expect(byItem('nas.tf#1')).toMatchObject({
-      type: 'fixed',
-      question: { source: 'truefalse', options: ['True', 'False'], correct: [0] },
+    expect(byItem('nas.tf#1')).toMatchObject({ source: 'truefalse', keys: ['True'], optionCount: 2 });
+  });
+
+  it('asks a flashcard only with the wrong options a person vetted, never other cards’ answers', () => {
+    expect(byItem('san.level#1')).toMatchObject({
+      keys: ['Block-level'],
+      wrong: ['File-level', 'Object-level', 'OS-level'],
+    });
+    expect(byItem('san.ibm#1')?.wrong).toEqual([
+      'HPE 3PAR/Primera',
+      'Pure Storage FlashArray',
+      'NetApp AFF/FAS',
+    ]);
+    // No vetted options: not asked, though other cards have answers "of the same kind".
+    for (const id of ['san.hpe#1', 'san.pure#1', 'nas.level#1', 'vx.vtep#1', 'vx.cloze#1'])
+      expect(byItem(id)).toBeUndefined();
+  });
+
+  it('offers a whole answer set smaller than four (SAN, NAS, DAS) as a three-option question', () => {
+    expect(byItem('san.kind#1')).toMatchObject({ keys: ['SAN'], wrong: ['NAS', 'DAS'], optionCount: 3 });
+  });
+
+  it('turns a cloze deletion with vetted options into a question with a blank', () => {
+    expect(byItem('vx.cloze#2')).toMatchObject({
+      question: 'VLAN IDs run 1-4094; VXLAN has _____.',
+      keys: ['16 million'],
+      optionCount: 4,
     });
   });
 
-  it('takes distractors of the same kind from the section, then from cards sharing a domain tag', () => {
-    expect(byItem('san.ibm#1')).toMatchObject({
-      siblings: ['HPE 3PAR/Primera', 'Pure Storage FlashArray', 'NetApp AFF/FAS'],
-      related: ['Dell EMC Isilon'],
-    });
-    // The only access level in its section: the others come from "storage" cards of other sections.
-    expect(byItem('san.level#1')).toMatchObject({ siblings: [], related: ['File-level', 'File storage'] });
-  });
-
-  it('leaves out flashcards without two distractors of their kind', () => {
-    // "3260" has only one other number ("2049") in the storage cards.
-    expect(byItem('san.port#1')).toBeUndefined();
-    expect(byItem('vx.gw#1')).toBeDefined(); // names: VXLAN Tunnel Endpoint, VXLAN Network Identifier
-  });
-
-  it('turns a cloze deletion into a question with a blank, never using its own card as a distractor', () => {
-    expect(byItem('vx.cloze#1')).toMatchObject({
-      question: 'VLAN IDs run _____; VXLAN has 16 million.',
-      answer: '1-4094',
-      siblings: ['4789', '24 bits'],
-    });
-  });
-
-  it('never offers the answer as a distractor, and distractors are of its kind and unique (any seed)', () => {
+  it('shows the key once, optionCount options, none clashing with another (any seed)', () => {
     fc.assert(
       fc.property(fc.string(), (seed) => {
         const random = seededRandom(seed);
         for (const candidate of candidates) {
-          if (candidate.type !== 'flashcard') continue;
           const q = toQuestion(candidate, random);
-          const answer = q.options[q.correct[0] ?? -1];
-          expect(answer).toBe(candidate.answer);
-          expect(q.correct).toHaveLength(1);
-          expect(q.options.length).toBeGreaterThanOrEqual(3);
-          expect(q.options.length).toBeLessThanOrEqual(4);
-          const distractors = q.options.filter((_, i) => i !== q.correct[0]);
-          for (const d of distractors) {
-            expect(sameAnswer(d, candidate.answer)).toBe(false);
-            expect(answerKind(d)).toBe(answerKind(candidate.answer));
-          }
-          expect(new Set(q.options.map((o) => o.toLowerCase())).size).toBe(q.options.length);
+          expect(q.options).toHaveLength(candidate.optionCount);
+          expect(q.correct.map((i) => q.options[i])).toEqual(expect.arrayContaining([...candidate.keys]));
+          expect(q.correct).toHaveLength(candidate.keys.length);
+          for (const option of q.options) expect(possibleOptions(candidate)).toContain(option);
+          for (const [i, a] of q.options.entries())
+            for (const b of q.options.slice(i + 1)) expect(optionsClash(a, b)).toBe(false);
         }
       }),
       { numRuns: 50 },
     );
   });
 
+  it('keeps True, False in that order', () => {
+    const tf = byItem('vx.tf#1');
+    if (!tf) throw new Error('missing');
+    expect(toQuestion(tf, seededRandom('a')).options).toEqual(['True', 'False']);
+  });
+
   it('skips retired cards', () => {
     const retired = EXAM_DECK_CARDS.map((c) => (c.card.id === 'san.q' ? { ...c, retired: true } : c));
-    expect(examCandidates(retired).some((c) => c.cardId === 'san.q')).toBe(false);
+    expect(examCandidates(retired, EXAM_DECK_META).some((c) => c.cardId === 'san.q')).toBe(false);
+  });
+});
+
+describe('option order', () => {
+  it('is the same for the same seed', () => {
+    for (const candidate of candidates)
+      expect(toQuestion(candidate, seededRandom('s1'))).toEqual(toQuestion(candidate, seededRandom('s1')));
+  });
+
+  it('puts the key in each position equally often over many seeds (chi-square, 3 degrees of freedom)', () => {
+    const candidate = byItem('san.q#1');
+    if (!candidate) throw new Error('missing');
+    const runs = 4000;
+    const counts = [0, 0, 0, 0];
+    for (let i = 0; i < runs; i++) {
+      const q = toQuestion(candidate, seededRandom(`exam-${i}`));
+      const at = q.correct[0] ?? 0;
+      counts[at] = (counts[at] ?? 0) + 1;
+    }
+    const expected = runs / 4;
+    const chi2 = counts.reduce((sum, c) => sum + (c - expected) ** 2 / expected, 0);
+    // 16.27 is the 99.9th percentile of chi-square with 3 degrees of freedom: a fair shuffle fails 1 in 1000.
+    expect(chi2).toBeLessThan(16.27);
+    // Every wrong option shows up, not always the same three.
+    const seen = new Set<string>();
+    for (let i = 0; i < 200; i++)
+      for (const o of toQuestion(candidate, seededRandom(`w-${i}`)).options) seen.add(o);
+    expect(seen).toEqual(new Set(possibleOptions(candidate)));
   });
 });

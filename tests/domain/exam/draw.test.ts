@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { examCandidates } from '../../../src/domain/exam/candidates';
+import { type Candidate, examCandidates } from '../../../src/domain/exam/candidates';
 import { availableCount, drawExam, weaknessWeight } from '../../../src/domain/exam/draw';
 import { seededRandom } from '../../../src/domain/exam/random';
 import type { ExamConfig } from '../../../src/domain/exam/record';
@@ -7,9 +7,9 @@ import type { FsrsFields } from '../../../src/domain/records';
 import { newFsrsFields } from '../../../src/domain/scheduler';
 import { DAY, T0 } from '../../helpers/builders';
 import { SETTINGS } from '../../helpers/items';
-import { ALL_SECTIONS, EXAM_DECK_CARDS, SECTION_ORDER } from './examDeck';
+import { ALL_SECTIONS, EXAM_DECK_CARDS, EXAM_DECK_META, SECTION_ORDER } from './examDeck';
 
-const candidates = examCandidates(EXAM_DECK_CARDS);
+const candidates = examCandidates(EXAM_DECK_CARDS, EXAM_DECK_META);
 type DrawConfig = Pick<ExamConfig, 'count' | 'sections' | 'tags' | 'order'>;
 const config = (overrides: Partial<DrawConfig> = {}): DrawConfig => ({
   count: 5,
@@ -100,5 +100,71 @@ describe('weaknessWeight', () => {
     const weight = weaknessWeight(fsrs, T0, SETTINGS);
     if (expected === undefined) expect(weight).toBeGreaterThan(3);
     else expect(weight).toBeCloseTo(expected, 5);
+  });
+});
+
+describe('drawExam over a large deck', () => {
+  // 3,000 candidates in 12 sections; every card has two questions (a cloze's c1 and c2), so one per card
+  // matters; weights vary.
+  const big: Candidate[] = Array.from({ length: 3000 }, (_, i) => ({
+    itemId: `c${Math.floor(i / 2)}#${(i % 2) + 1}`,
+    cardId: `c${Math.floor(i / 2)}`,
+    section: `s${Math.floor(i / 2) % 12}`,
+    tags: [],
+    position: i,
+    source: 'flashcard' as const,
+    question: `Q${i}`,
+    keys: ['k'],
+    wrong: ['a', 'b', 'c'],
+    optionCount: 4,
+    fixedOrder: false,
+    explanation: '',
+  }));
+  const sections = Array.from({ length: 12 }, (_, s) => `s${s}`);
+  const weightOf = (id: string) => 1 + (Number(id.slice(1, id.indexOf('#'))) % 5);
+
+  /** The plain algorithm: sort every key, coverage first, then one question per card. */
+  function reference(seed: string, count: number): string[] {
+    const random = seededRandom(seed);
+    const keyed = big
+      .map((c) => ({ c, key: random() ** (1 / weightOf(c.itemId)) }))
+      .sort((a, b) => b.key - a.key);
+    const chosen: Candidate[] = [];
+    const used = new Set<string>();
+    const best = new Map<string, Candidate>();
+    for (const { c } of keyed) if (!best.has(c.section)) best.set(c.section, c);
+    for (const c of best.values())
+      if (chosen.length < count) {
+        chosen.push(c);
+        used.add(c.cardId);
+      }
+    for (const { c } of keyed) {
+      if (chosen.length >= count) break;
+      if (!used.has(c.cardId)) {
+        chosen.push(c);
+        used.add(c.cardId);
+      }
+    }
+    return chosen.map((c) => c.itemId).sort();
+  }
+
+  it('draws exactly what sorting every key would, for any count', () => {
+    for (const [seed, count] of [
+      ['a', 40],
+      ['b', 12],
+      ['c', 300],
+      ['d', 1500],
+      ['e', 5000],
+    ] as const) {
+      const drawn = drawExam({
+        candidates: big,
+        config: { count, sections, tags: [], order: 'guide' },
+        weightOf,
+        sectionOrder: sections,
+        random: seededRandom(seed),
+      });
+      expect(drawn.map((q) => q.itemId).sort()).toEqual(reference(seed, count));
+      expect(new Set(drawn.map((q) => q.cardId)).size).toBe(drawn.length);
+    }
   });
 });

@@ -5,7 +5,7 @@ import { finishExam, startExam } from '../../../src/db/examRepo';
 import type { ExamConfig } from '../../../src/domain/exam/record';
 import { schedulerSettingsKey } from '../../../src/domain/settings';
 import { setNowForTests } from '../../../src/stores/clock';
-import { EXAM_CARDS, EXAM_SECTIONS } from '../../domain/exam/examDeck';
+import { EXAM_CARDS, EXAM_DECK_META, EXAM_SECTIONS } from '../../domain/exam/examDeck';
 import { DAY, freshDb, makeDeck, T0 } from '../../helpers/builders';
 import { SETTINGS } from '../../helpers/items';
 import { renderRoute } from '../../helpers/renderRoute';
@@ -24,7 +24,9 @@ const CONFIG: ExamConfig = {
 
 async function withFinishedExam() {
   const db = await freshDb();
-  await syncDeck(db, makeDeck({ sections: EXAM_SECTIONS, cards: EXAM_CARDS }), T0, { shipped: true });
+  await syncDeck(db, makeDeck({ sections: EXAM_SECTIONS, cards: EXAM_CARDS, ...EXAM_DECK_META }), T0, {
+    shipped: true,
+  });
   await db.settings.put({ key: schedulerSettingsKey('test-deck'), value: SETTINGS });
   const exam = await startExam(db, 'test-deck', CONFIG, { id: 'done', now: T0 });
   const answers = exam.questions.map((q, i) => ({ choice: i < 2 ? [...q.correct] : [], flagged: false }));

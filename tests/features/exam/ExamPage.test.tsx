@@ -6,7 +6,7 @@ import type { ExamConfig } from '../../../src/domain/exam/record';
 import { schedulerSettingsKey } from '../../../src/domain/settings';
 import { setNowForTests } from '../../../src/stores/clock';
 import { resetExamSession } from '../../../src/stores/examSession';
-import { EXAM_CARDS, EXAM_SECTIONS } from '../../domain/exam/examDeck';
+import { EXAM_CARDS, EXAM_DECK_META, EXAM_SECTIONS } from '../../domain/exam/examDeck';
 import { freshDb, MINUTE, makeDeck, T0 } from '../../helpers/builders';
 import { SETTINGS } from '../../helpers/items';
 import { renderRoute } from '../../helpers/renderRoute';
@@ -25,7 +25,9 @@ const CONFIG: ExamConfig = {
 
 async function examDb(config: Partial<ExamConfig> = {}) {
   const db = await freshDb();
-  await syncDeck(db, makeDeck({ sections: EXAM_SECTIONS, cards: EXAM_CARDS }), T0, { shipped: true });
+  await syncDeck(db, makeDeck({ sections: EXAM_SECTIONS, cards: EXAM_CARDS, ...EXAM_DECK_META }), T0, {
+    shipped: true,
+  });
   await db.settings.put({ key: schedulerSettingsKey('test-deck'), value: SETTINGS });
   const exam = await startExam(db, 'test-deck', { ...CONFIG, ...config }, { id: 'x1', now: T0 });
   return { db, exam };
@@ -71,7 +73,7 @@ describe('Sitting an exam', () => {
     );
   });
 
-  it('shows a review grid of answered, flagged and blank questions, reopens one, and submits', async () => {
+  it('shows a review grid of answered, flagged and blank questions, reopens one, and submits by keyboard', async () => {
     const { db, exam } = await examDb();
     const { user } = renderRoute(db, '/exams/x1');
     await screen.findByText(exam.questions[0]?.question ?? '');
@@ -89,7 +91,9 @@ describe('Sitting an exam', () => {
     await user.click(within(grid).getByRole('button', { name: 'Question 2: blank, flagged' }));
     expect(progress()).toHaveTextContent('Question 2 / 4');
     await user.keyboard(`${correct(1)}r`);
-    await user.click(screen.getByRole('button', { name: 'Submit exam' }));
+    // The grid's buttons come first and S submits from the keyboard.
+    expect(screen.getByRole('button', { name: 'Submit exam' })).toHaveAttribute('aria-keyshortcuts', 'S');
+    await user.keyboard('s');
 
     expect(await screen.findByRole('heading', { name: /^Exam results/ })).toBeInTheDocument();
     expect(screen.getByText(/^Score:/)).toHaveTextContent('Score: 3 / 4 (75 %)');

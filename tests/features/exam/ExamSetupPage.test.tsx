@@ -5,14 +5,16 @@ import { getFeedSchedule, listExams } from '../../../src/db/examRepo';
 import { schedulerSettingsKey } from '../../../src/domain/settings';
 import { setNowForTests } from '../../../src/stores/clock';
 import { resetExamSession } from '../../../src/stores/examSession';
-import { EXAM_CARDS, EXAM_SECTIONS } from '../../domain/exam/examDeck';
-import { freshDb, makeDeck, T0 } from '../../helpers/builders';
+import { EXAM_CARDS, EXAM_DECK_META, EXAM_SECTIONS } from '../../domain/exam/examDeck';
+import { basic, freshDb, makeDeck, T0 } from '../../helpers/builders';
 import { SETTINGS } from '../../helpers/items';
 import { renderRoute } from '../../helpers/renderRoute';
 
 async function deckDb() {
   const db = await freshDb();
-  await syncDeck(db, makeDeck({ sections: EXAM_SECTIONS, cards: EXAM_CARDS }), T0, { shipped: true });
+  await syncDeck(db, makeDeck({ sections: EXAM_SECTIONS, cards: EXAM_CARDS, ...EXAM_DECK_META }), T0, {
+    shipped: true,
+  });
   await db.settings.put({ key: schedulerSettingsKey('test-deck'), value: SETTINGS });
   return db;
 }
@@ -22,8 +24,8 @@ beforeEach(() => {
   setNowForTests(T0);
 });
 
-describe('Exam set-up', () => {
-  it('starts with the defaults, every section ticked, and draws the exam it describes', async () => {
+describe('Exam set-up', { timeout: 20_000 }, () => {
+  it('starts with the defaults, every section chosen, says what will happen, and draws the exam it describes', async () => {
     const db = await deckDb();
     const { user } = renderRoute(db, '/decks/test-deck/exam');
     const count = await screen.findByLabelText('Number of questions');
@@ -32,24 +34,28 @@ describe('Exam set-up', () => {
     expect(screen.getByLabelText('Pass mark (%)')).toHaveValue('70');
     expect(screen.getByLabelText('Question order')).toHaveValue('random');
     expect(screen.getByRole('checkbox', { name: 'Exam answers count as reviews' })).toBeChecked();
+    expect(screen.getByText(/^Sections:/)).toHaveTextContent('Sections: all 3');
     const sections = screen.getByRole('group', { name: 'Sections' });
     expect(
       within(sections)
         .getAllByRole('checkbox')
         .map((c) => [c.closest('label')?.textContent, (c as HTMLInputElement).checked]),
     ).toEqual([
-      ['SAN (6)', true],
-      ['NAS (4)', true],
-      ['VXLAN (7)', true],
+      ['SAN (4)', true],
+      ['NAS (1)', true],
+      ['VXLAN (4)', true],
     ]);
     expect(
-      screen.getByText(/^\d+ questions match your choices: the exam will have \d+\.$/),
+      screen.getByText(
+        '9 of 9 questions, 60 min, pass at 70 %. Answers to cards you have studied count as reviews; cards not studied yet stay new.',
+      ),
     ).toBeInTheDocument();
 
     await user.clear(count);
     await user.type(count, '5');
     await user.click(screen.getByRole('checkbox', { name: 'Timed' }));
     expect(screen.queryByLabelText('Time limit (minutes)')).not.toBeInTheDocument();
+    expect(screen.getByText(/^5 of 9 questions, untimed/)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Start exam' }));
 
     expect(await screen.findByText('Question 1 / 5')).toBeInTheDocument();
@@ -64,32 +70,57 @@ describe('Exam set-up', () => {
     expect(new Set(exam?.questions.map((q) => q.section))).toEqual(new Set(['san', 'nas', 'vxlan']));
   });
 
-  it('names the field in error and starts nothing', async () => {
+  it('shows errors next to Start in a live region, marks the fields, and starts nothing', async () => {
     const db = await deckDb();
     const { user } = renderRoute(db, '/decks/test-deck/exam');
     const passMark = await screen.findByLabelText('Pass mark (%)');
     await user.clear(passMark);
     await user.type(passMark, '120');
-    await user.click(screen.getByRole('button', { name: 'None' }));
+    await user.click(screen.getByRole('button', { name: 'No sections' }));
+    expect(screen.getByText(/^Sections:/)).toHaveTextContent('Sections: none');
     await user.click(screen.getByRole('button', { name: 'Start exam' }));
-    expect(screen.getByText('Pass mark (%) must be at most 100.')).toBeInTheDocument();
+    const errors = document.getElementById('setup-errors');
+    expect(errors).toHaveAttribute('aria-live', 'assertive');
+    expect(errors).toHaveTextContent('Pass mark must be at most 100. Sections: choose at least one section.');
     expect(passMark).toHaveAttribute('aria-invalid', 'true');
-    expect(screen.getByText('Sections: choose at least one section.')).toBeInTheDocument();
+    expect(passMark).toHaveAccessibleDescription(/Pass mark must be at most 100/);
     expect(await db.exams.count()).toBe(0);
+    await user.click(screen.getByRole('button', { name: 'All sections' }));
+    expect(screen.getByText(/^Sections:/)).toHaveTextContent('Sections: all 3');
+  });
+
+  it('narrows by tag: none chosen means any tag', async () => {
+    const db = await deckDb();
+    const { user } = renderRoute(db, '/decks/test-deck/exam');
+    await screen.findByLabelText('Number of questions');
+    expect(screen.getByText(/^Tags:/)).toHaveTextContent('Tags: any tag');
+    const tags = screen.getByRole('group', { name: 'Tags' });
+    await user.click(within(tags).getByRole('checkbox', { name: 'network' }));
+    expect(screen.getByText(/^Tags:/)).toHaveTextContent('Tags: 1 of 2');
+    expect(screen.getByText(/^4 of 4 questions/)).toBeInTheDocument();
   });
 
   it('preselects one section for "practise this section" and keeps the schedule setting', async () => {
     const db = await deckDb();
-    const { user } = renderRoute(db, '/decks/test-deck/exam?section=nas');
+    const { user } = renderRoute(db, '/decks/test-deck/exam?section=vxlan');
     const sections = await screen.findByRole('group', { name: 'Sections' });
-    expect(within(sections).getByRole('checkbox', { name: /^NAS/ })).toBeChecked();
+    expect(within(sections).getByRole('checkbox', { name: /^VXLAN/ })).toBeChecked();
     expect(within(sections).getByRole('checkbox', { name: /^SAN/ })).not.toBeChecked();
-    expect(screen.getByText('4 questions match your choices: the exam will have 4.')).toBeInTheDocument();
+    expect(screen.getByText(/^4 of 4 questions/)).toBeInTheDocument();
 
     await user.click(screen.getByRole('checkbox', { name: 'Exam answers count as reviews' }));
     await waitFor(async () => expect(await getFeedSchedule(db)).toBe(false));
     await waitFor(() =>
       expect(screen.getByRole('checkbox', { name: 'Exam answers count as reviews' })).not.toBeChecked(),
     );
+    expect(screen.getByText(/Your schedule is not changed\.$/)).toBeInTheDocument();
+  });
+
+  it('says why a deck of plain flashcards (e.g. an Anki import) has no exam questions', async () => {
+    const db = await freshDb();
+    await syncDeck(db, makeDeck({ cards: [basic('a.one'), basic('a.two')] }), T0, { shipped: false });
+    renderRoute(db, '/decks/test-deck/exam');
+    expect(await screen.findByText(/This deck has no exam questions yet/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Start exam' })).not.toBeInTheDocument();
   });
 });

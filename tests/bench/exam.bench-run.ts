@@ -1,0 +1,86 @@
+/**
+ * Exam set-up and start in Chromium over 50,000 and 100,000 cards in IndexedDB (BENCH_SIZES to change):
+ * "set-up ready" is mounting the set-up page until Start and its summary are on screen; "start" is clicking
+ * Start until question 1 is on screen (the draw, the states read and the exam written). Targets (issue 10):
+ * set-up ready < 500 ms and start < 1 s at 100,000. Measures; asserts nothing about time.
+ */
+import { cpus, loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { preview } from 'vite';
+import { expect, it } from 'vitest';
+import { findChromium, launchChromium } from '../e2e/chromium';
+
+const SIZES = (process.env.BENCH_SIZES ?? '50000,100000').split(',').map(Number);
+const RUNS = 3;
+
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+
+it('measures exam set-up ready and exam start', { timeout: 1_200_000 }, async () => {
+  const chromium = findChromium();
+  if (!chromium)
+    throw new Error('npm run bench needs Chromium at /usr/bin/chromium (apt-get install -y chromium)');
+  const server = await preview({
+    configFile: fileURLToPath(new URL('./vite.bench.config.ts', import.meta.url)),
+    preview: { port: 0, host: '127.0.0.1' },
+  });
+  const address = server.httpServer.address();
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  const browser = await launchChromium(chromium);
+  const rows: Array<Record<string, string | number>> = [];
+  type Bench = {
+    seed: (n: number) => Promise<{ seedMs: number }>;
+    once: () => Promise<{ setupMs: number; startMs: number }>;
+    parts: () => Promise<Record<string, number>>;
+  };
+  try {
+    for (const size of SIZES) {
+      console.log(`bench: exam, ${size} cards: seeding…`);
+      const page = await browser.newPage();
+      await page.goto(`http://127.0.0.1:${address.port}/exam.html`);
+      const { seedMs } = await page.evaluate(
+        (n) => (window as unknown as { examBench: Bench }).examBench.seed(n),
+        size,
+      );
+      console.log(`bench: exam, ${size} cards: seeded in ${(seedMs / 1000).toFixed(1)} s`);
+      // A first run loads the lazy route chunks; it is not counted.
+      await page.evaluate(() => (window as unknown as { examBench: Bench }).examBench.once());
+      const runs: Array<{ setupMs: number; startMs: number }> = [];
+      for (let r = 0; r < RUNS; r++)
+        runs.push(await page.evaluate(() => (window as unknown as { examBench: Bench }).examBench.once()));
+      const parts = await page.evaluate(() => (window as unknown as { examBench: Bench }).examBench.parts());
+      rows.push({
+        cards: size,
+        'set-up ready, median (ms)': Math.round(median(runs.map((r) => r.setupMs))),
+        'set-up ready, max (ms)': Math.round(Math.max(...runs.map((r) => r.setupMs))),
+        'start, median (ms)': Math.round(median(runs.map((r) => r.startMs))),
+        'start, max (ms)': Math.round(Math.max(...runs.map((r) => r.startMs))),
+        'read cards (ms)': parts.readCards ?? Number.NaN,
+        'candidates (ms)': parts.buildCandidates ?? Number.NaN,
+        'read states (ms)': parts.readStates ?? Number.NaN,
+        'draw (ms)': parts.draw ?? Number.NaN,
+      });
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  const base = rows[0];
+  for (const row of rows)
+    row['set-up ratio vs first'] = Number(
+      (
+        (row['set-up ready, median (ms)'] as number) / (base?.['set-up ready, median (ms)'] as number)
+      ).toFixed(2),
+    );
+  console.log(
+    `\nExam set-up and start in Chromium (${RUNS} runs after a warm-up; targets at 100k: set-up < 500 ms, start < 1 s)`,
+  );
+  console.log(
+    `${cpus().length} cores, load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
+  console.table(rows);
+  expect(rows).toHaveLength(SIZES.length);
+});

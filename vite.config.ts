@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   plugins: [react()],
-  build: { target: 'es2022', sourcemap: true },
+  // Source maps only on request (SOURCEMAP=1 npm run build): the served build stays lean.
+  build: { target: 'es2022', sourcemap: process.env.SOURCEMAP === '1' },
   // Module workers: the import worker loads the Anki reader as its own chunk, only for .apkg files.
   worker: { format: 'es' },
   preview: { host: '127.0.0.1' },

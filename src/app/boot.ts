@@ -1,22 +1,42 @@
 import { type CardinalDb, createDb } from '../db/database';
-import { now, setNowForTests } from '../stores/clock';
-import { loadShippedDecks } from './shippedDecks';
-import { installShippedDecks, type StartupReport } from './startup';
+import { storedDeckVersions } from '../db/decksRepo';
+import { now } from '../stores/clock';
+import { type ShippedDeck, shippedDecks } from './shippedDecks';
+import { installTestHooks } from './testHooks';
 
+export type StartupReport = { installed: string[]; updated: string[]; errors: string[] };
 export type BootResult = { db: CardinalDb; report: StartupReport };
 
-declare global {
-  interface Window {
-    /** Hooks for end-to-end tests; harmless to users (setNow freezes the app's clock at a time). */
-    __cardinalTest?: { setNow: (epochMs: number) => void; now: () => number };
-  }
-}
-
+/**
+ * Opens the database and compares each shipped deck's version with the stored one (one read). Only a deck that
+ * is missing or older is fetched, validated and written (startup.ts, its own chunk with the deck schema and the
+ * scheduler); a warm start loads neither.
+ */
 export async function boot(): Promise<BootResult> {
-  window.__cardinalTest = { setNow: setNowForTests, now };
+  installTestHooks();
   const db = createDb();
-  const [decks] = await Promise.all([loadShippedDecks(), db.open()]);
+  const stale = await staleShippedDecks(db, shippedDecks);
+  if (stale.length === 0) return { db, report: { installed: [], updated: [], errors: [] } };
+  const [{ installShippedDecks }, decks] = await Promise.all([
+    import('./startup'),
+    Promise.all(stale.map((deck) => deck.load())),
+  ]);
   const report = await installShippedDecks(db, decks, now());
   for (const error of report.errors) console.error(`Shipped deck is invalid: ${error}`);
   return { db, report };
+}
+
+/** The shipped decks whose stored copy is missing or has an older version. */
+export async function staleShippedDecks(
+  db: CardinalDb,
+  decks: readonly ShippedDeck[],
+): Promise<ShippedDeck[]> {
+  const stored = await storedDeckVersions(
+    db,
+    decks.map((deck) => deck.id),
+  );
+  return decks.filter((deck) => {
+    const version = stored.get(deck.id);
+    return version === undefined || deck.version > version;
+  });
 }

@@ -17,6 +17,15 @@ export type DeckCounts = {
 
 export type DeckSummary = { deck: DeckRecord; counts: DeckCounts };
 
+/** The stored content version of each of `ids` that is installed (start-up compares it with the shipped one). */
+export async function storedDeckVersions(
+  db: CardinalDb,
+  ids: readonly string[],
+): Promise<Map<string, number>> {
+  const rows = await db.decks.bulkGet([...ids]);
+  return new Map(rows.flatMap((row) => (row ? [[row.id, row.version] as const] : [])));
+}
+
 export function listDecks(db: CardinalDb): Promise<DeckRecord[]> {
   return db.decks.orderBy('id').toArray();
 }

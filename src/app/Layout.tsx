@@ -1,6 +1,21 @@
+import { type ReactNode, Suspense } from 'react';
 import { NavLink, Outlet } from 'react-router';
+import { BootErrorBoundary } from './BootErrorBoundary';
 
 export function Layout() {
+  return (
+    <LayoutFrame>
+      <BootErrorBoundary>
+        <Suspense fallback={<p className="boot-status">Opening your decks…</p>}>
+          <Outlet />
+        </Suspense>
+      </BootErrorBoundary>
+    </LayoutFrame>
+  );
+}
+
+/** Header, navigation and the main landmark around a page (also shown while the first page loads). */
+export function LayoutFrame({ children }: { children: ReactNode }) {
   return (
     <div className="layout">
       <a className="skip-link" href="#main">
@@ -19,7 +34,7 @@ export function Layout() {
         </nav>
       </header>
       <main id="main" tabIndex={-1}>
-        <Outlet />
+        {children}
       </main>
     </div>
   );

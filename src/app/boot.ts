@@ -2,7 +2,6 @@ import { type CardinalDb, createDb } from '../db/database';
 import { storedDeckVersions } from '../db/decksRepo';
 import { now } from '../stores/clock';
 import { type ShippedDeck, shippedDecks } from './shippedDecks';
-import { installTestHooks } from './testHooks';
 
 export type StartupReport = { installed: string[]; updated: string[]; errors: string[] };
 export type BootResult = { db: CardinalDb; report: StartupReport };
@@ -13,7 +12,6 @@ export type BootResult = { db: CardinalDb; report: StartupReport };
  * scheduler); a warm start loads neither.
  */
 export async function boot(): Promise<BootResult> {
-  installTestHooks();
   const db = createDb();
   const stale = await staleShippedDecks(db, shippedDecks);
   if (stale.length === 0) return { db, report: { installed: [], updated: [], errors: [] } };

@@ -1,0 +1,6 @@
+import type { RouteObject } from 'react-router';
+
+/** The home page: its own chunk (with the database code), preloaded beside the app shell by index.html. */
+export const homeRoutes: RouteObject[] = [
+  { index: true, lazy: () => import('./HomePage').then((m) => ({ Component: m.HomePage })) },
+];

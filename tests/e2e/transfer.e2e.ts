@@ -79,7 +79,7 @@ describe.skipIf(!hasChromium)('Import / Export in Chromium', () => {
     await page.goto('/');
     const card = page.getByRole('listitem', { name: 'Virtualization' });
     await card.waitFor();
-    expect(await page.getByRole('link', { name: 'Study Virtualization' }).count()).toBe(1);
+    expect(await page.getByRole('link', { name: 'Study now: Virtualization' }).count()).toBe(1);
     expect(pageErrors(page)).toEqual([]);
   });
 

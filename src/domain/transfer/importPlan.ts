@@ -4,12 +4,15 @@
  */
 import type { Deck, Section } from '../deck/schema';
 import { formatIssue, validateDeck } from '../deck/validate';
-import { planDeckSync } from '../deckSync';
+import { type DeckSyncPlan, planDeckSync } from '../deckSync';
 import type { CardRecord, CardStateRecord, DeckRecord } from '../records';
 import type { ImportProblem, ParsedImport } from './parsedImport';
 
 /** Cards already in the deck but missing from the file: `keep` them, or `retire` them (the file is the whole deck). */
 export type MissingCards = 'keep' | 'retire';
+
+/** An import never hides cards by default: missing cards are kept unless the user chooses to retire them. */
+export const DEFAULT_MISSING_CARDS: MissingCards = 'keep';
 
 export type DeckImportOptions = {
   /** The deck id and title the user chose on the preview. */
@@ -29,6 +32,8 @@ export type DeckImportSummary = {
   retired: number;
   restored: number;
   skipped: ImportProblem[];
+  /** How many rows or notes were skipped (`skipped` may list only the first of them). */
+  skippedCount: number;
   warnings: string[];
   history: { added: number; alreadyStored: number; unknownItem: number };
 };
@@ -114,14 +119,31 @@ export function summarizeDeckImport(
   now: number,
   history: DeckImportSummary['history'],
 ): DeckImportSummary {
-  const plan = planDeckSync(deck, stored, now, false);
+  return summaryOf(
+    parsed,
+    deck,
+    stored.deck === undefined,
+    planDeckSync(deck, stored, now, false).summary,
+    history,
+  );
+}
+
+/** The summary from a plan already made (the write makes it once and reports from it). */
+export function summaryOf(
+  parsed: ParsedImport,
+  deck: Deck,
+  isNewDeck: boolean,
+  counts: DeckSyncPlan['summary'],
+  history: DeckImportSummary['history'],
+): DeckImportSummary {
   return {
     fileName: parsed.fileName,
     deckId: deck.id,
     title: deck.title,
-    isNewDeck: stored.deck === undefined,
-    ...plan.summary,
+    isNewDeck,
+    ...counts,
     skipped: parsed.skipped,
+    skippedCount: parsed.skipped.length,
     warnings: parsed.warnings,
     history,
   };

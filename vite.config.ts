@@ -71,6 +71,8 @@ export default defineConfig({
           include: ['tests/bench/**/*.bench-run.ts'],
           environment: 'node',
           testTimeout: 600_000,
+          // One bench at a time: they share the machine's cores with Chromium.
+          fileParallelism: false,
         },
       },
     ],

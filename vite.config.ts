@@ -50,6 +50,8 @@ export default defineConfig({
           exclude: ['tests/e2e/**'],
           environment: 'jsdom',
           setupFiles: ['tests/helpers/setup.ts'],
+          // A busy 2-core machine (CI beside other work) stretches the slower component tests past 5 s.
+          testTimeout: 20_000,
         },
       },
       {

@@ -49,22 +49,27 @@ export function combineDecks(
   const imported: Deck = { ...parsed.deck, id: options.deckId, title: options.title.trim() };
   let deck = imported;
   if (stored.deck && options.missing === 'keep') {
-    const importedIds = new Set(imported.cards.map((c) => c.id));
-    const kept = [...stored.cards]
-      .filter((c) => !c.retired && !importedIds.has(c.id))
-      .sort((a, b) => a.position - b.position)
-      .map((c) => c.card);
     // A file's section with the same title path as a stored one ("Storage::SAN") is that section.
-    const storedIds = titlePaths(stored.deck.sections);
+    const storedPaths = titlePaths(stored.deck.sections);
     const rename = new Map<string, string>();
     for (const [path, id] of titlePaths(imported.sections)) {
-      const same = storedIds.get(path);
+      const same = storedPaths.get(path);
       if (same !== undefined) rename.set(id, same);
     }
+    const fromFile = new Map(
+      imported.cards.map((c) => [c.id, { ...c, section: rename.get(c.section) ?? c.section }]),
+    );
+    // The stored cards keep their order (the file's version where it has one), so a file holding part of the
+    // deck changes only what it changes; the file's other cards follow, in its order.
+    const live = [...stored.cards].filter((c) => !c.retired).sort((a, b) => a.position - b.position);
+    const liveIds = new Set(live.map((c) => c.id));
     deck = {
       ...imported,
       sections: mergeSections(stored.deck.sections, renameSections(imported.sections, rename)),
-      cards: [...kept, ...imported.cards.map((c) => ({ ...c, section: rename.get(c.section) ?? c.section }))],
+      cards: [
+        ...live.map((c) => fromFile.get(c.id) ?? c.card),
+        ...[...fromFile.values()].filter((c) => !liveIds.has(c.id)),
+      ],
     };
   }
   const checked = validateDeck(deck);

@@ -35,3 +35,21 @@ describe('combining an imported file with the stored deck', () => {
     expect(planDeckSync(combined.deck, stored, T0, false).summary.retired).toBe(4);
   });
 });
+
+describe('a file holding part of a stored deck (cards kept)', () => {
+  it('changes only the cards it changes: the others keep their place and count as unchanged', () => {
+    const deck = makeDeck();
+    const second = deck.cards[1];
+    if (!second) throw new Error('no second card');
+    const combined = combineDecks(
+      fileWith([second, basic('new.card')]),
+      { deckId: 'test-deck', title: 'Test deck', missing: 'keep' },
+      { deck: stored.deck, cards: stored.cards },
+    );
+    if (!combined.ok) throw new Error('refused');
+    expect(combined.deck.cards.map((c) => c.id)).toEqual([...deck.cards.map((c) => c.id), 'new.card']);
+    const plan = planDeckSync(combined.deck, stored, T0, false);
+    expect(plan.summary).toMatchObject({ added: 1, updated: 0, unchanged: deck.cards.length, retired: 0 });
+    expect(plan.cards.map((c) => c.id)).toEqual(['new.card']);
+  });
+});

@@ -1,12 +1,27 @@
+import { type ReactNode, Suspense } from 'react';
 import { NavLink, Outlet } from 'react-router';
 import { ActionErrorAlert } from './ActionErrorAlert';
 import { BackupReminder } from './BackupReminder';
+import { BootErrorBoundary } from './BootErrorBoundary';
 import { useDocumentTitle } from './useDocumentTitle';
 import { usePersistAfterReview } from './usePersistAfterReview';
 
 export function Layout() {
   usePersistAfterReview();
   useDocumentTitle();
+  return (
+    <LayoutFrame>
+      <BootErrorBoundary>
+        <Suspense fallback={<p className="boot-status">Opening your decks…</p>}>
+          <Outlet />
+        </Suspense>
+      </BootErrorBoundary>
+    </LayoutFrame>
+  );
+}
+
+/** Header, navigation and the main landmark around a page (also shown while the first page loads). */
+export function LayoutFrame({ children }: { children: ReactNode }) {
   return (
     <div className="layout">
       <a className="skip-link" href="#main">
@@ -29,7 +44,7 @@ export function Layout() {
       <main id="main" tabIndex={-1}>
         <ActionErrorAlert />
         <BackupReminder />
-        <Outlet />
+        {children}
       </main>
     </div>
   );

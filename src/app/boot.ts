@@ -1,29 +1,47 @@
 import { type CardinalDb, createDb } from '../db/database';
+import { storedDeckVersions } from '../db/decksRepo';
 import { watchOtherTabs } from '../db/otherTabs';
 import { takeScheduledSnapshot } from '../db/snapshots';
-import { now, setNowForTests } from '../stores/clock';
+import { now } from '../stores/clock';
 import { connectionReplaced, upgradeBlocked } from '../stores/dbConnection';
-import { loadShippedDecks } from './shippedDecks';
-import { installShippedDecks, type StartupReport } from './startup';
+import { type ShippedDeck, shippedDecks } from './shippedDecks';
 
+export type StartupReport = { installed: string[]; updated: string[]; errors: string[] };
 export type BootResult = { db: CardinalDb; report: StartupReport };
 
-declare global {
-  interface Window {
-    /** Hooks for end-to-end tests; harmless to users (setNow freezes the app's clock at a time). */
-    __cardinalTest?: { setNow: (epochMs: number) => void; now: () => number };
-  }
-}
-
+/**
+ * Opens the database and compares each shipped deck's version with the stored one (one read). Only a deck that
+ * is missing or older is fetched, validated and written (startup.ts, its own chunk with the deck schema and the
+ * scheduler); a warm start loads neither.
+ */
 export async function boot(): Promise<BootResult> {
-  window.__cardinalTest = { setNow: setNowForTests, now };
   const db = createDb();
   watchOtherTabs(db, { replaced: connectionReplaced, blocked: upgradeBlocked });
-  const [decks] = await Promise.all([loadShippedDecks(), db.open()]);
+  const stale = await staleShippedDecks(db, shippedDecks);
+  scheduleSnapshot(db);
+  if (stale.length === 0) return { db, report: { installed: [], updated: [], errors: [] } };
+  const [{ installShippedDecks }, decks] = await Promise.all([
+    import('./startup'),
+    Promise.all(stale.map((deck) => deck.load())),
+  ]);
   const report = await installShippedDecks(db, decks, now());
   for (const error of report.errors) console.error(`Shipped deck is invalid: ${error}`);
-  scheduleSnapshot(db);
   return { db, report };
+}
+
+/** The shipped decks whose stored copy is missing or has an older version. */
+export async function staleShippedDecks(
+  db: CardinalDb,
+  decks: readonly ShippedDeck[],
+): Promise<ShippedDeck[]> {
+  const stored = await storedDeckVersions(
+    db,
+    decks.map((deck) => deck.id),
+  );
+  return decks.filter((deck) => {
+    const version = stored.get(deck.id);
+    return version === undefined || deck.version > version;
+  });
 }
 
 /** The daily snapshot, a few seconds after start so it does not compete with the first screen. */

@@ -1,14 +1,14 @@
 /**
- * Start-up: open the database and install or update the shipped decks. A shipped deck that fails validation is
- * a build defect; it is reported and the stored data is left as it was.
+ * Start-up, when a shipped deck is missing or newer than the stored copy (boot.ts decides): validate it and install
+ * or update it. A shipped deck that fails validation is a build defect; it is reported and the stored data is left
+ * as it was.
  */
 
 import type { CardinalDb } from '../db/database';
 import { syncDeck } from '../db/deckInstall';
 import { formatIssue, validateDeck } from '../domain/deck/validate';
 import { needsSync } from '../domain/deckSync';
-
-export type StartupReport = { installed: string[]; updated: string[]; errors: string[] };
+import type { StartupReport } from './boot';
 
 export async function installShippedDecks(
   db: CardinalDb,

@@ -1,66 +1,57 @@
-import { nextStudyDayStart } from '../domain/day';
 import type { DeckRecord } from '../domain/records';
 import type { CardinalDb } from './database';
+import { readDeckToday } from './reviewDay';
+import { getSchedulerSettings } from './schedulerSettingsRepo';
 
+/**
+ * A deck's counts on the home page, with the review page's meanings:
+ * - `dueNow`: learning and review items in today's queue (as the review page counts them, within today's limits)
+ * - `newToday`: never-studied items today's new-card limit still lets in (siblings not on the same day)
+ * - `unseen`: every never-studied item, whatever the limit
+ */
 export type DeckCounts = {
   /** Active (not retired) cards. */
   cards: number;
-  /** Active review items (a reversed card or a cloze yields several). */
-  items: number;
-  new: number;
-  /** Learning or relearning items due before the next study day starts. */
-  learning: number;
-  /** Review items due before the next study day starts. */
-  review: number;
-  suspended: number;
+  dueNow: number;
+  newToday: number;
+  unseen: number;
 };
 
-export type DeckSummary = { deck: DeckRecord; counts: DeckCounts };
+/** The stored content version of each of `ids` that is installed (start-up compares it with the shipped one). */
+export async function storedDeckVersions(
+  db: CardinalDb,
+  ids: readonly string[],
+): Promise<Map<string, number>> {
+  const rows = await db.decks.bulkGet([...ids]);
+  return new Map(rows.flatMap((row) => (row ? [[row.id, row.version] as const] : [])));
+}
 
 export function listDecks(db: CardinalDb): Promise<DeckRecord[]> {
   return db.decks.orderBy('id').toArray();
 }
 
-/** Counts from the [deckId+queue] and [deckId+queue+due] indexes: no table scan. */
+/**
+ * One deck's counts, in one read transaction: `count()` on the [deckId+queue] index for unseen items and today's
+ * queue (bounded by today's limits, see reviewDay.ts) for the rest. Reads only this deck's index ranges, so a live
+ * query over it re-runs only when this deck's items or logs change.
+ */
 export async function deckCounts(
   db: CardinalDb,
   deck: Pick<DeckRecord, 'id' | 'cardCount'>,
   now: number,
-  dayStartHour: number,
 ): Promise<DeckCounts> {
-  const deckId = deck.id;
-  const dayEnd = nextStudyDayStart(now, dayStartHour);
-  const inQueue = (queue: string) => db.cardStates.where('[deckId+queue]').equals([deckId, queue]).count();
-  const dueIn = (queue: string) =>
-    db.cardStates
-      .where('[deckId+queue+due]')
-      .between([deckId, queue, -Infinity], [deckId, queue, dayEnd], true, false)
-      .count();
-  const [newCount, learningAll, learning, review, reviewAll, suspended] = await Promise.all([
-    inQueue('new'),
-    inQueue('learning'),
-    dueIn('learning'),
-    dueIn('review'),
-    inQueue('review'),
-    inQueue('suspended'),
-  ]);
-  return {
-    cards: deck.cardCount,
-    items: newCount + learningAll + reviewAll + suspended,
-    new: newCount,
-    learning,
-    review,
-    suspended,
-  };
-}
-
-export async function deckSummaries(
-  db: CardinalDb,
-  now: number,
-  dayStartHour: number,
-): Promise<DeckSummary[]> {
-  const decks = await listDecks(db);
-  return Promise.all(
-    decks.map(async (deck) => ({ deck, counts: await deckCounts(db, deck, now, dayStartHour) })),
-  );
+  return db.transaction('r', [db.cardStates, db.reviewLogs, db.settings], async () => {
+    const settings = await getSchedulerSettings(db, deck.id);
+    const [unseen, today] = await Promise.all([
+      db.cardStates.where('[deckId+queue]').equals([deck.id, 'new']).count(),
+      readDeckToday(db, deck.id, now, settings),
+    ]);
+    const { learning, reviews, fresh } = today.candidates;
+    return {
+      cards: deck.cardCount,
+      dueNow: learning.length + reviews.length,
+      newToday: fresh.length,
+      unseen,
+    };
+  });
 }

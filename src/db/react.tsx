@@ -3,20 +3,10 @@
  * tables it read change) and treat `undefined` as loading.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { createContext, type ReactNode, useContext } from 'react';
 import type { CardinalDb } from './database';
+import { useDb } from './dbContext';
 
-const DbContext = createContext<CardinalDb | null>(null);
-
-export function DbProvider({ db, children }: { db: CardinalDb; children: ReactNode }) {
-  return <DbContext value={db}>{children}</DbContext>;
-}
-
-export function useDb(): CardinalDb {
-  const db = useContext(DbContext);
-  if (db === null) throw new Error('useDb() needs a <DbProvider> above it');
-  return db;
-}
+export { DbProvider, useDb } from './dbContext';
 
 export function useDbQuery<T>(
   query: (db: CardinalDb) => Promise<T>,

@@ -11,6 +11,7 @@ import { newFsrsFields } from './scheduler';
 
 export type DeckSyncPlan = {
   deck: DeckRecord;
+  /** Cards to insert or overwrite. Unchanged cards are left out. */
   cards: CardRecord[];
   /** Items to insert or overwrite. Untouched items are left out. */
   items: CardStateRecord[];
@@ -34,12 +35,17 @@ export function planDeckSync(deck: Deck, stored: StoredDeck, now: number, shippe
 
   deckCards.forEach((card, position) => {
     const before = storedCards.get(card.id);
+    const unchanged =
+      before !== undefined &&
+      !before.retired &&
+      before.position === position &&
+      JSON.stringify(before.card) === JSON.stringify(card);
     if (!before) summary.added++;
     else if (before.retired) summary.restored++;
-    else if (JSON.stringify(before.card) === JSON.stringify(card) && before.position === position)
-      summary.unchanged++;
+    else if (unchanged) summary.unchanged++;
     else summary.updated++;
-    cards.push({ deckId: deck.id, id: card.id, position, retired: false, card });
+    // Compare before write: an unchanged card is left out of the plan, so it is not rewritten.
+    if (!unchanged) cards.push({ deckId: deck.id, id: card.id, position, retired: false, card });
 
     for (const ref of reviewItemsOf(card)) {
       liveItemIds.add(ref.itemId);

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { syncDeck } from '../../src/db/deckInstall';
-import { deckSummaries } from '../../src/db/decksRepo';
+import { deckCounts, listDecks } from '../../src/db/decksRepo';
+import { saveSchedulerSettings } from '../../src/db/schedulerSettingsRepo';
+import { DEFAULT_SCHEDULER_SETTINGS } from '../../src/domain/settings';
 import { DAY, freshDb, makeDeck, T0 } from '../helpers/builders';
 
-describe('deckSummaries', () => {
-  it('counts cards, review items, new, learning and due items for the study day', async () => {
+describe('deckCounts', () => {
+  it('counts due now, new today and unseen items as the review page does', async () => {
     const db = await freshDb();
     const deck = makeDeck();
     await syncDeck(db, deck, T0, { shipped: true });
@@ -16,11 +18,27 @@ describe('deckSummaries', () => {
     await set('a.cloze#1', 'learning', T0 + 10 * 60_000, 1);
     await set('b.tf#1', 'suspended', T0 - DAY, 2);
 
-    const [summary] = await deckSummaries(db, T0, 4);
-    expect(summary?.counts).toEqual({ cards: 5, items: 7, new: 2, learning: 1, review: 2, suspended: 1 });
+    // Unseen: a.cloze#2 and b.mcq#1; a.cloze#2 waits for tomorrow (its sibling is in learning), so 1 new today.
+    expect(await deckCounts(db, { id: deck.id, cardCount: 5 }, T0)).toEqual({
+      cards: 5,
+      dueNow: 3,
+      newToday: 1,
+      unseen: 2,
+    });
+  });
+
+  it('lets in as many new items as the daily limit allows, one per card, and counts every unseen item', async () => {
+    const db = await freshDb();
+    const deck = makeDeck();
+    await syncDeck(db, deck, T0, { shipped: true });
+    const fresh = await deckCounts(db, { id: deck.id, cardCount: 5 }, T0);
+    expect(fresh).toEqual({ cards: 5, dueNow: 0, newToday: 5, unseen: 7 });
+
+    await saveSchedulerSettings(db, deck.id, { ...DEFAULT_SCHEDULER_SETTINGS, newPerDay: 2 });
+    expect(await deckCounts(db, { id: deck.id, cardCount: 5 }, T0)).toMatchObject({ newToday: 2, unseen: 7 });
   });
 
   it('lists nothing in an empty database', async () => {
-    expect(await deckSummaries(await freshDb(), T0, 4)).toEqual([]);
+    expect(await listDecks(await freshDb())).toEqual([]);
   });
 });

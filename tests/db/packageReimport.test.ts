@@ -53,14 +53,13 @@ describe('an Anki package imported again, newer and under another file name', ()
         revlog: [{ id: T0 - DAY, cid: 1, ease: 3, type: 0 }],
       }),
     );
-    const file = await intoStoredDeck(db, { kind: 'deck', read: v2, isPackage: true });
-    if (file.kind !== 'deck') throw new Error('expected a deck');
-    expect([file.read.deck.id, file.read.deck.title]).toEqual(['my-vocab', 'My vocabulary']);
+    const matched = await intoStoredDeck(db, v2);
+    expect([matched.deck.id, matched.deck.title]).toEqual(['my-vocab', 'My vocabulary']);
 
     const result = await commitDeckImport(
       db,
-      file.read,
-      { deckId: file.read.deck.id, title: file.read.deck.title, missing: 'keep' },
+      matched,
+      { deckId: matched.deck.id, title: matched.deck.title, missing: 'keep' },
       T0 + DAY,
     );
     expect(result).toMatchObject({

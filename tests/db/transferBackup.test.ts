@@ -122,6 +122,61 @@ describe('full backup', () => {
     expect(await target.cardStates.get(['test-deck', 'b.tf#1'])).toMatchObject({ suspended: true, flag: 2 });
   });
 
+  it('merge never replaces newer local progress with an older backup, and unions the review logs', async () => {
+    // The backup is made after two answers; then the learner goes on studying locally.
+    const db = await populated();
+    const older = readBackup('b.json', await backupText(db), tableKeys(db));
+    if (!older.ok) throw new Error('unreadable');
+    const answer = (itemId: string, now: number) =>
+      recordAnswer(db, 'test-deck', itemId, { rating: 3, now, durationMs: 1000, source: 'review' }, SETTINGS);
+    await answer('a.one#1', T0 + 5 * DAY);
+    await answer('a.two#1', T0 + 5 * DAY + MINUTE);
+    const newer = await db.cardStates.bulkGet([
+      ['test-deck', 'a.one#1'],
+      ['test-deck', 'a.two#1'],
+    ]);
+    const logsBefore = await db.reviewLogs.count();
+
+    const summary = await restoreBackup(db, older.backup, 'merge');
+
+    // Both items keep the state of their later review; the backup's older copies are not written.
+    expect(
+      await db.cardStates.bulkGet([
+        ['test-deck', 'a.one#1'],
+        ['test-deck', 'a.two#1'],
+      ]),
+    ).toEqual(newer);
+    expect(summary.cardStates?.written).toBe(0);
+    // Every answer stays once: the backup's are all here already.
+    expect(summary.reviewLogs).toEqual({ written: 0, alreadyStored: older.backup.tables.reviewLogs?.length });
+    expect(await db.reviewLogs.count()).toBe(logsBefore);
+  });
+
+  it("merge takes the backup's state where it is newer, and adds the answers that are not stored", async () => {
+    const source = await populated();
+    const backup = readBackup('b.json', await backupText(source), tableKeys(source));
+    if (!backup.ok) throw new Error('unreadable');
+    // The local copy has only the first answer to a.one#1 (the backup has a later one, and more).
+    const local = await freshDb();
+    await syncDeck(local, makeDeck(), T0, { shipped: true });
+    await recordAnswer(
+      local,
+      'test-deck',
+      'a.one#1',
+      { rating: 3, now: T0 + MINUTE, durationMs: 4321, source: 'review' },
+      SETTINGS,
+    );
+
+    await restoreBackup(local, backup.backup, 'merge');
+
+    expect(await local.cardStates.get(['test-deck', 'a.one#1'])).toEqual(
+      await source.cardStates.get(['test-deck', 'a.one#1']),
+    );
+    const answers = (await local.reviewLogs.toArray()).map((l) => [l.itemId, l.review, l.rating]);
+    expect(answers).toHaveLength(await source.reviewLogs.count());
+    expect(new Set(answers.map((a) => a.join())).size).toBe(answers.length);
+  });
+
   it('exports one deck with its review state, which merges into another database', async () => {
     const source = await populated();
     const text = await backupText(source, ['other']);

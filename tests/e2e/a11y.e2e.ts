@@ -86,8 +86,6 @@ const PAGES: Array<[string, string, (page: Page) => Promise<void>]> = [
  * Violations fixed on another branch this round (issue 11: the home page's "Study now" link, whose accessible name
  * "Study Virtualization" does not contain its visible label). Remove the entry once that branch is merged.
  */
-const KNOWN: Record<string, string[]> = { home: ['label-content-name-mismatch'] };
-
 describe.skipIf(!hasChromium)('Accessibility (axe-core)', () => {
   const browser = useBrowser();
 
@@ -98,10 +96,7 @@ describe.skipIf(!hasChromium)('Accessibility (axe-core)', () => {
       for (const [name, path, ready] of PAGES) {
         await page.goto(path);
         await ready(page);
-        const known = KNOWN[name] ?? [];
-        const violations = (await seriousViolations(page)).filter(
-          (v) => !known.some((id) => v.startsWith(id)),
-        );
+        const violations = await seriousViolations(page);
         if (violations.length > 0) found[name] = violations;
       }
       const results = await page.evaluate(() => document.title);

@@ -2,8 +2,8 @@
  * Serves the production build (dist/, built by `npm run test:e2e`) on a free local port for the e2e tests.
  * Without Chromium the e2e tests are skipped with one loud line, except under CI=true where that is a failure.
  */
-import { existsSync } from 'node:fs';
-import { preview } from 'vite';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { build, preview } from 'vite';
 import type { TestProject } from 'vitest/node';
 import { findChromium } from './chromium';
 
@@ -25,6 +25,10 @@ export default async function setup(project: TestProject) {
   }
   // CARDINAL_DIST lets several builds be tested side by side (e.g. `vite build --outDir /tmp/x`).
   const outDir = process.env.CARDINAL_DIST ?? 'dist';
+  // The tests need the clock hook (window.__cardinalTest), which only `vite build --mode e2e` includes; a
+  // production build in dist/ (npm run build) is rebuilt in e2e mode here.
+  if (process.env.CARDINAL_DIST === undefined && !hasTestHooks(outDir))
+    await build({ mode: 'e2e', logLevel: 'warn', build: { outDir } });
   if (!existsSync(`${outDir}/index.html`))
     throw new Error(`${outDir}/ is missing: run \`npm run test:e2e\`, which builds first`);
   const server = await preview({
@@ -39,4 +43,13 @@ export default async function setup(project: TestProject) {
   return async () => {
     await server.close();
   };
+}
+
+/** Whether the build in `outDir` is an e2e build (it carries the test clock hook). */
+function hasTestHooks(outDir: string): boolean {
+  const assets = `${outDir}/assets`;
+  if (!existsSync(assets)) return false;
+  return readdirSync(assets).some(
+    (name) => name.endsWith('.js') && readFileSync(`${assets}/${name}`, 'utf8').includes('__cardinalTest'),
+  );
 }

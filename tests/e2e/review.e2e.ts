@@ -52,7 +52,7 @@ describe.skipIf(!hasChromium)('Daily review in Chromium', () => {
 
   it('reviews five cards by keyboard; after a reload the counts, due times and undo are intact', async () => {
     const page = await browser.newPage('/');
-    await page.getByRole('link', { name: 'Study Virtualization' }).click();
+    await page.getByRole('link', { name: 'Study now: Virtualization' }).click();
     await page.getByRole('status', { name: /^Remaining today/ }).waitFor();
     expect(await remaining(page)).toBe('Remaining today: 20 new, 0 learning, 0 review');
 

@@ -1,9 +1,9 @@
 /**
  * Full backup and restore, generic over db.tables so a table added in a later schema version is included.
- * Restore writes in ONE transaction over every table: replace clears them all first; merge puts the file's rows
- * by primary key (the file's copy wins), and adds rows of auto-numbered tables (review logs) that are not
- * already stored, so merging the same backup twice adds nothing.
+ * Restore writes in ONE transaction over every table (see restoreBackup).
  */
+
+import type { CardStateRecord, ReviewLogRecord } from '../../domain/records';
 import {
   type Backup,
   buildBackup,
@@ -11,12 +11,11 @@ import {
   type TableKey,
   type ValidBackup,
 } from '../../domain/transfer/backup';
+import { answerIdentity, fileStateWins } from '../../domain/transfer/mergeRestore';
 import type { CardinalDb } from '../database';
 
 export type Progress = (done: number, total: number) => void;
 export type RestoreMode = 'replace' | 'merge';
-
-const CHUNK = 1000;
 
 export function tableKeys(db: CardinalDb): Record<string, TableKey> {
   return Object.fromEntries(
@@ -87,6 +86,12 @@ function belongsTo(table: string, row: Rows, deckIds: readonly string[]): boolea
 
 export type RestoreSummary = Record<string, { written: number; alreadyStored: number }>;
 
+/**
+ * Writes a backup in ONE transaction over every table. Replace: every table is cleared, then the file's rows
+ * added. Merge: per review item the state with the later last review is kept (mergeRestore.ts), review logs are
+ * the union (an answer already stored is not added again), other rows are put by primary key (the file's copy
+ * wins). Rows are written a chunk at a time, with progress; nothing is read that the merge does not compare.
+ */
 export async function restoreBackup(
   db: CardinalDb,
   backup: ValidBackup,
@@ -100,19 +105,24 @@ export async function restoreBackup(
   return db.transaction('rw', db.tables, async () => {
     const summary: RestoreSummary = {};
     let done = 0;
-    if (mode === 'replace') for (const table of db.tables) await table.clear();
+    if (mode === 'replace') await Promise.all(db.tables.map((table) => table.clear()));
     for (const table of db.tables) {
       const rows = backup.tables[table.name] ?? [];
       const key = keys[table.name];
       let fresh = rows;
-      if (mode === 'merge' && key?.auto) fresh = notYetStored(rows, (await table.toArray()) as Rows[], key);
+      if (mode === 'merge' && table.name === 'cardStates') fresh = await newerStates(db, rows);
+      else if (mode === 'merge' && table.name === 'reviewLogs') fresh = await answersNotStored(db, rows);
+      else if (mode === 'merge' && key?.auto)
+        fresh = notYetStored(rows, (await table.toArray()) as Rows[], key);
       summary[table.name] = { written: fresh.length, alreadyStored: rows.length - fresh.length };
-      for (let i = 0; i < fresh.length; i += CHUNK) {
-        const chunk = fresh.slice(i, i + CHUNK);
-        if (mode === 'replace') await table.bulkAdd(chunk);
-        else if (key?.auto) await table.bulkAdd(chunk.map((row) => withoutKey(row, key)));
-        else await table.bulkPut(chunk);
-        onProgress?.(done + Math.min(i + CHUNK, fresh.length), total);
+      const write = (chunk: Rows[]) => {
+        if (mode === 'replace') return table.bulkAdd(chunk);
+        if (key?.auto) return table.bulkAdd(chunk.map((row) => withoutKey(row, key)));
+        return table.bulkPut(chunk);
+      };
+      for (let i = 0; i < fresh.length; i += WRITE_CHUNK) {
+        await write(fresh.slice(i, i + WRITE_CHUNK));
+        onProgress?.(done + Math.min(i + WRITE_CHUNK, fresh.length), total);
       }
       done += rows.length;
       onProgress?.(done, total);
@@ -124,6 +134,43 @@ export async function restoreBackup(
       );
     return summary;
   });
+}
+
+/** Rows written per request: big enough to keep IndexedDB busy, small enough for progress to move. */
+const WRITE_CHUNK = 10_000;
+
+/** The file's item states that are not stored or have a later last review than the stored state. */
+async function newerStates(db: CardinalDb, rows: Rows[]): Promise<Rows[]> {
+  const states = rows as unknown as CardStateRecord[]; // validated by rowSchemas.cardStates when read
+  const out: Rows[] = [];
+  for (let i = 0; i < states.length; i += WRITE_CHUNK) {
+    const chunk = states.slice(i, i + WRITE_CHUNK);
+    const stored = await db.cardStates.bulkGet(chunk.map((s) => [s.deckId, s.itemId] as [string, string]));
+    chunk.forEach((state, j) => {
+      if (fileStateWins(stored[j], state)) out.push(state as unknown as Rows);
+    });
+  }
+  return out;
+}
+
+/** The file's review logs whose answer is not stored yet (read per deck of the file, by index). */
+async function answersNotStored(db: CardinalDb, rows: Rows[]): Promise<Rows[]> {
+  const logs = rows as unknown as ReviewLogRecord[]; // validated by rowSchemas.reviewLogs when read
+  const deckIds = [...new Set(logs.map((log) => log.deckId))];
+  const have = new Set<string>();
+  for (const deckId of deckIds) {
+    const stored = await db.reviewLogs
+      .where('[deckId+review]')
+      .between([deckId, -Infinity], [deckId, Infinity], true, true)
+      .toArray();
+    for (const log of stored) have.add(answerIdentity(log));
+  }
+  return logs.filter((log) => {
+    const identity = answerIdentity(log);
+    if (have.has(identity)) return false;
+    have.add(identity);
+    return true;
+  }) as unknown as Rows[];
 }
 
 function withoutKey(row: Rows, key: TableKey): Rows {

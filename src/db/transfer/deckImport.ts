@@ -10,10 +10,10 @@ import {
   type DeckImportOptions,
   type DeckImportSummary,
   summarizeDeckImport,
+  summaryOf,
 } from '../../domain/transfer/importPlan';
 import type { ImportProblem, ParsedImport } from '../../domain/transfer/parsedImport';
 import type { CardinalDb } from '../database';
-import { syncDeck } from '../deckInstall';
 import { putDeckMedia } from '../mediaRepo';
 import { getSchedulerSettings } from '../schedulerSettingsRepo';
 
@@ -71,16 +71,20 @@ export async function previewDeckImport(
   });
 }
 
-/** Writes the import in one transaction: deck and cards (keeping review state by id), then replayed history. */
+/** Rows written per request inside the one transaction, so progress moves during a big write. */
+const WRITE_CHUNK = 10_000;
+
+/**
+ * Writes the import in one transaction: deck and cards (keeping review state by id; unchanged cards and states
+ * are not rewritten), then replayed history. `onProgress` counts rows written; the transaction commits after.
+ */
 export async function commitDeckImport(
   db: CardinalDb,
   parsed: ParsedImport,
   options: DeckImportOptions,
   now: number,
-  /** Called as each part of the write is done (deck and cards, then history); the transaction commits after. */
   onProgress?: (done: number, total: number) => void,
 ): Promise<DeckImportResult> {
-  const steps = parsed.history.length > 0 ? 3 : 2;
   try {
     const summary = await db.transaction(
       'rw',
@@ -89,30 +93,46 @@ export async function commitDeckImport(
         const stored = await readStored(db, options.deckId);
         const combined = combineDecks(parsed, options, stored);
         if (!combined.ok) throw new ImportRefused(combined.problems);
-        onProgress?.(0, steps);
-        await syncDeck(db, combined.deck, now, { shipped: false });
-        await putDeckMedia(db, options.deckId, parsed.media ?? []);
-        onProgress?.(1, steps);
+        const plan = planDeckSync(combined.deck, stored, now, false);
         let history = { added: 0, alreadyStored: 0, unknownItem: 0 };
+        let historyPlan: ReturnType<typeof planHistory> | undefined;
         if (parsed.history.length > 0) {
-          const items = await db.cardStates.where('deckId').equals(options.deckId).toArray();
+          const items = new Map(stored.items.map((i) => [i.itemId, i]));
+          for (const item of plan.items) items.set(item.itemId, item);
           const settings = await getSchedulerSettings(db, options.deckId);
-          const plan = planHistory(
+          historyPlan = planHistory(
             options.deckId,
             parsed.history,
-            new Map(items.map((i) => [i.itemId, i])),
+            items,
             await storedLogs(db, options.deckId),
             settings,
           );
-          await db.cardStates.bulkPut(plan.items);
-          await db.reviewLogs.bulkAdd(plan.logs);
-          history = plan.counts;
-          onProgress?.(2, steps);
+          history = historyPlan.counts;
         }
-        return summarizeDeckImport(parsed, combined.deck, stored, now, history);
+        // An item whose history is replayed is written once, with its replayed state.
+        const replayed = new Map(historyPlan?.items.map((i) => [i.itemId, i]));
+        const items = [...plan.items.filter((i) => !replayed.has(i.itemId)), ...(historyPlan?.items ?? [])];
+        const logs = historyPlan?.logs ?? [];
+        const total = 1 + plan.cards.length + items.length + logs.length;
+        let done = 0;
+        const inChunks = async <T>(rows: readonly T[], write: (chunk: T[]) => Promise<unknown>) => {
+          for (let i = 0; i < rows.length; i += WRITE_CHUNK) {
+            const chunk = rows.slice(i, i + WRITE_CHUNK);
+            await write(chunk);
+            done += chunk.length;
+            onProgress?.(done, total);
+          }
+        };
+        onProgress?.(0, total);
+        await db.decks.put(plan.deck);
+        await putDeckMedia(db, options.deckId, parsed.media ?? []);
+        done += 1;
+        await inChunks(plan.cards, (chunk) => db.cards.bulkPut(chunk));
+        await inChunks(items, (chunk) => db.cardStates.bulkPut(chunk));
+        await inChunks(logs, (chunk) => db.reviewLogs.bulkAdd(chunk));
+        return summaryOf(parsed, combined.deck, stored.deck === undefined, plan.summary, history);
       },
     );
-    onProgress?.(steps, steps);
     return { ok: true, summary };
   } catch (error) {
     if (error instanceof ImportRefused) return { ok: false, problems: error.problems };

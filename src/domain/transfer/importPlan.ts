@@ -4,12 +4,15 @@
  */
 import type { Deck, Section } from '../deck/schema';
 import { formatIssue, validateDeck } from '../deck/validate';
-import { planDeckSync } from '../deckSync';
+import { type DeckSyncPlan, planDeckSync } from '../deckSync';
 import type { CardRecord, CardStateRecord, DeckRecord } from '../records';
 import type { ImportProblem, ParsedImport } from './parsedImport';
 
 /** Cards already in the deck but missing from the file: `keep` them, or `retire` them (the file is the whole deck). */
 export type MissingCards = 'keep' | 'retire';
+
+/** An import never hides cards by default: missing cards are kept unless the user chooses to retire them. */
+export const DEFAULT_MISSING_CARDS: MissingCards = 'keep';
 
 export type DeckImportOptions = {
   /** The deck id and title the user chose on the preview. */
@@ -29,6 +32,8 @@ export type DeckImportSummary = {
   retired: number;
   restored: number;
   skipped: ImportProblem[];
+  /** How many rows or notes were skipped (`skipped` may list only the first of them). */
+  skippedCount: number;
   warnings: string[];
   history: { added: number; alreadyStored: number; unknownItem: number };
 };
@@ -44,22 +49,27 @@ export function combineDecks(
   const imported: Deck = { ...parsed.deck, id: options.deckId, title: options.title.trim() };
   let deck = imported;
   if (stored.deck && options.missing === 'keep') {
-    const importedIds = new Set(imported.cards.map((c) => c.id));
-    const kept = [...stored.cards]
-      .filter((c) => !c.retired && !importedIds.has(c.id))
-      .sort((a, b) => a.position - b.position)
-      .map((c) => c.card);
     // A file's section with the same title path as a stored one ("Storage::SAN") is that section.
-    const storedIds = titlePaths(stored.deck.sections);
+    const storedPaths = titlePaths(stored.deck.sections);
     const rename = new Map<string, string>();
     for (const [path, id] of titlePaths(imported.sections)) {
-      const same = storedIds.get(path);
+      const same = storedPaths.get(path);
       if (same !== undefined) rename.set(id, same);
     }
+    const fromFile = new Map(
+      imported.cards.map((c) => [c.id, { ...c, section: rename.get(c.section) ?? c.section }]),
+    );
+    // The stored cards keep their order (the file's version where it has one), so a file holding part of the
+    // deck changes only what it changes; the file's other cards follow, in its order.
+    const live = [...stored.cards].filter((c) => !c.retired).sort((a, b) => a.position - b.position);
+    const liveIds = new Set(live.map((c) => c.id));
     deck = {
       ...imported,
       sections: mergeSections(stored.deck.sections, renameSections(imported.sections, rename)),
-      cards: [...kept, ...imported.cards.map((c) => ({ ...c, section: rename.get(c.section) ?? c.section }))],
+      cards: [
+        ...live.map((c) => fromFile.get(c.id) ?? c.card),
+        ...[...fromFile.values()].filter((c) => !liveIds.has(c.id)),
+      ],
     };
   }
   const checked = validateDeck(deck);
@@ -114,14 +124,31 @@ export function summarizeDeckImport(
   now: number,
   history: DeckImportSummary['history'],
 ): DeckImportSummary {
-  const plan = planDeckSync(deck, stored, now, false);
+  return summaryOf(
+    parsed,
+    deck,
+    stored.deck === undefined,
+    planDeckSync(deck, stored, now, false).summary,
+    history,
+  );
+}
+
+/** The summary from a plan already made (the write makes it once and reports from it). */
+export function summaryOf(
+  parsed: ParsedImport,
+  deck: Deck,
+  isNewDeck: boolean,
+  counts: DeckSyncPlan['summary'],
+  history: DeckImportSummary['history'],
+): DeckImportSummary {
   return {
     fileName: parsed.fileName,
     deckId: deck.id,
     title: deck.title,
-    isNewDeck: stored.deck === undefined,
-    ...plan.summary,
+    isNewDeck,
+    ...counts,
     skipped: parsed.skipped,
+    skippedCount: parsed.skipped.length,
     warnings: parsed.warnings,
     history,
   };

@@ -1,9 +1,9 @@
 import { Link } from 'react-router';
-import type { DeckSummary } from '../../db/decksRepo';
-import { useDeckSummaries } from './useDeckSummaries';
+import type { DeckRecord } from '../../domain/records';
+import { useDeckCounts, useDecks } from './useDeckCounts';
 
 export function HomePage() {
-  const summaries = useDeckSummaries();
+  const summaries = useDecks();
   return (
     <section aria-labelledby="decks-heading">
       <h1 id="decks-heading">Your decks</h1>
@@ -21,8 +21,8 @@ export function HomePage() {
             </p>
           )}
           <ul className="deck-list">
-            {summaries.map((summary) => (
-              <DeckCard key={summary.deck.id} summary={summary} />
+            {summaries.map((deck) => (
+              <DeckCard key={deck.id} deck={deck} />
             ))}
           </ul>
         </>
@@ -31,21 +31,25 @@ export function HomePage() {
   );
 }
 
-function DeckCard({ summary: { deck, counts } }: { summary: DeckSummary }) {
+function DeckCard({ deck }: { deck: DeckRecord }) {
+  const counts = useDeckCounts(deck);
   const headingId = `deck-${deck.id}`;
   return (
     <li className="deck-card" aria-labelledby={headingId}>
       <h2 id={headingId}>{deck.title}</h2>
       <p className="deck-description">{deck.description}</p>
-      <dl className="deck-counts">
-        <Count label="Cards" value={counts.cards} />
-        <Count label="Review items" value={counts.items} />
-        <Count label="New" value={counts.new} tone="new" />
-        <Count label="Learning" value={counts.learning} tone="learning" />
-        <Count label="Due today" value={counts.review} tone="review" />
-      </dl>
+      {counts === undefined ? (
+        <p className="deck-counts-loading">Counting…</p>
+      ) : (
+        <dl className="deck-counts">
+          <Count label="Due now" value={counts.dueNow} tone="review" />
+          <Count label="New today" value={counts.newToday} tone="new" />
+          <Count label="Unseen" value={counts.unseen} />
+          <Count label="Cards" value={counts.cards} />
+        </dl>
+      )}
       <p className="deck-actions">
-        <Link to={`/review/${deck.id}`} className="button primary" aria-label={`Study ${deck.title}`}>
+        <Link to={`/review/${deck.id}`} className="button primary" aria-label={`Study now: ${deck.title}`}>
           Study now
         </Link>
         <Link to={`/decks/${deck.id}/exam`} className="button" aria-label={`Practice exam for ${deck.title}`}>

@@ -1,13 +1,14 @@
 /**
  * Restoring a backup: what the file holds, replace or merge, and an explicit confirmation before replacing.
- * Written in one transaction with a progress bar.
+ * The import reader (a worker) writes it in one transaction, with a progress bar.
  */
 import { useId, useState } from 'react';
 import { useDb } from '../../db/react';
 import { takeSnapshot } from '../../db/snapshots';
-import { type RestoreMode, type RestoreSummary, restoreBackup } from '../../db/transfer/backupRepo';
-import { countRows, type ValidBackup } from '../../domain/transfer/backup';
+import type { RestoreMode, RestoreSummary } from '../../db/transfer/backupRepo';
 import { now } from '../../stores/clock';
+import type { BackupFile } from './importMessages';
+import { ImportCancelled, type ImportSession } from './importSession';
 import { ProgressBar } from './ProgressBar';
 import { TransferError } from './TransferError';
 
@@ -27,34 +28,35 @@ function rowsLabel(table: string, n: number): string {
 }
 
 export function BackupRestorePreview({
-  fileName,
   backup,
+  session,
   onDone,
   onCancel,
 }: {
-  fileName: string;
-  backup: ValidBackup;
+  backup: BackupFile;
+  session: ImportSession;
   onDone: (summary: RestoreSummary, mode: RestoreMode) => void;
   onCancel: () => void;
 }) {
   const db = useDb();
   const ids = useId();
+  const { fileName, counts } = backup;
   const isPartial = backup.deckIds !== undefined;
   const [mode, setMode] = useState<RestoreMode>(isPartial ? 'merge' : 'replace');
   const [confirmed, setConfirmed] = useState(false);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const counts = countRows(backup);
 
   const restore = async () => {
     setError(null);
     setProgress({ done: 0, total: 1 });
     try {
       await takeSnapshot(db, 'restore', now());
-      const summary = await restoreBackup(db, backup, mode, (done, total) => setProgress({ done, total }));
+      const summary = await session.restore(mode, ({ done, total }) => setProgress({ done, total }));
       onDone(summary, mode);
     } catch (e) {
       setProgress(null);
+      if (e instanceof ImportCancelled) return;
       setError(`Nothing was changed: ${e instanceof Error ? e.message : String(e)}`);
     }
   };
@@ -93,8 +95,9 @@ export function BackupRestorePreview({
             checked={mode === 'merge'}
             onChange={() => setMode('merge')}
           />
-          Merge: keep what is here and add the file's data; where both have the same deck, card or setting,
-          the file's copy wins; review history already here is not added twice
+          Merge: keep what is here and add the file's data; where both have the same card, each keeps the
+          progress of its latest review; answers already here are not added twice; for the same deck, card
+          text or setting the file's copy wins
         </label>
       </fieldset>
       {mode === 'replace' && (

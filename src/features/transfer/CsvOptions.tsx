@@ -6,11 +6,14 @@
 import { useEffect, useState } from 'react';
 import { COLUMN_ROLES, type ColumnRole } from '../../domain/transfer/csv/csvToDeck';
 import type { CsvFormat } from '../../domain/transfer/csv/readCsv';
-import type { ImportRead } from '../../domain/transfer/parsedImport';
-import type { CsvPreview, ImportProgress } from './importMessages';
+import type { ImportFailure } from '../../domain/transfer/parsedImport';
+import type { CsvPreview, DeckFile, ImportProgress } from './importMessages';
 import { ImportCancelled, type OnProgress } from './importSession';
 import { ProgressBar } from './ProgressBar';
 import { TransferError } from './TransferError';
+
+/** The deck the settled columns give (its rows stay with the reader), or why the file cannot be imported. */
+type DeckRead = { ok: true; deck: DeckFile } | ImportFailure;
 
 const SAMPLE_ROWS = 5;
 const SEPARATORS: Array<[string, string]> = [
@@ -32,8 +35,8 @@ export function CsvOptions({
   /** The first rows as read with the guessed format. */
   preview: CsvPreview;
   onPreview: (format: CsvFormat, onProgress: OnProgress) => Promise<CsvPreview>;
-  onDeck: (format: CsvFormat, onProgress: OnProgress) => Promise<ImportRead>;
-  onRead: (read: ImportRead) => void;
+  onDeck: (format: CsvFormat, onProgress: OnProgress) => Promise<DeckRead>;
+  onRead: (read: DeckRead) => void;
   onCancel: () => void;
 }) {
   const [format, setFormat] = useState<CsvFormat>(preview.format);

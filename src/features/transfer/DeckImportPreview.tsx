@@ -1,43 +1,49 @@
 /**
  * The summary before an import writes anything: deck id and title (the user's choice), what happens to cards
- * already in the deck, counts of new / updated / unchanged / retired cards, skipped rows with why, history.
- * Writes only on "Import", in one transaction.
+ * already in the deck (kept unless the user chooses to retire them), counts of new / updated / unchanged / retired
+ * cards, skipped rows with why, history. The import reader (a worker) computes the summary and, only on "Import",
+ * writes it in one transaction.
  */
 import { useEffect, useId, useState } from 'react';
 import { useDb } from '../../db/react';
 import { takeSnapshot } from '../../db/snapshots';
-import { commitDeckImport, type DeckImportResult, previewDeckImport } from '../../db/transfer/deckImport';
+import type { DeckImportResult } from '../../db/transfer/deckImport';
 import { isCardinalId } from '../../domain/transfer/ids';
-import type { DeckImportOptions, DeckImportSummary } from '../../domain/transfer/importPlan';
-import type { ParsedImport } from '../../domain/transfer/parsedImport';
+import {
+  DEFAULT_MISSING_CARDS,
+  type DeckImportOptions,
+  type DeckImportSummary,
+} from '../../domain/transfer/importPlan';
 import { now } from '../../stores/clock';
+import type { DeckFile } from './importMessages';
+import { ImportCancelled, type ImportSession } from './importSession';
 import { ProblemList } from './ProblemList';
 import { ProgressBar } from './ProgressBar';
 import { TransferError } from './TransferError';
 
 export function DeckImportPreview({
-  read,
-  defaultMissing,
+  deck,
+  session,
   onDone,
   onCancel,
 }: {
-  read: ParsedImport;
-  defaultMissing: DeckImportOptions['missing'];
+  deck: DeckFile;
+  session: ImportSession;
   onDone: (summary: DeckImportSummary) => void;
   onCancel: () => void;
 }) {
   const db = useDb();
   const ids = useId();
   const [options, setOptions] = useState<DeckImportOptions>({
-    deckId: read.deck.id,
-    title: read.deck.title,
-    missing: defaultMissing,
+    deckId: deck.deckId,
+    title: deck.title,
+    missing: DEFAULT_MISSING_CARDS,
   });
   const [preview, setPreview] = useState<DeckImportResult | undefined>();
   const [writing, setWriting] = useState<{ done: number; total: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   // A read that looks wrong (most rows skipped) imports only after the user ticks that it is what they want.
-  const [confirmed, setConfirmed] = useState(read.confirm === undefined);
+  const [confirmed, setConfirmed] = useState(deck.confirm === undefined);
   const idValid = isCardinalId(options.deckId);
   const titleValid = options.title.trim() !== '' && options.title.length <= 2000;
 
@@ -45,14 +51,14 @@ export function DeckImportPreview({
     if (!idValid || !titleValid) return;
     let current = true;
     setPreview(undefined);
-    previewDeckImport(db, read, options, now()).then(
+    session.previewDeck(options, now()).then(
       (result) => current && setPreview(result),
-      (e: unknown) => current && setError(String(e)),
+      (e: unknown) => current && !(e instanceof ImportCancelled) && setError(String(e)),
     );
     return () => {
       current = false;
     };
-  }, [db, read, options, idValid, titleValid]);
+  }, [session, options, idValid, titleValid]);
 
   const summary = idValid && titleValid && preview?.ok ? preview.summary : undefined;
   const confirm = async () => {
@@ -60,12 +66,13 @@ export function DeckImportPreview({
     setError(null);
     try {
       await takeSnapshot(db, 'import', now());
-      const result = await commitDeckImport(db, read, options, now(), (done, total) =>
+      const result = await session.commitDeck(options, now(), ({ done, total }) =>
         setWriting({ done, total }),
       );
       if (result.ok) onDone(result.summary);
       else setPreview(result);
     } catch (e) {
+      if (e instanceof ImportCancelled) return;
       setError(`Nothing was imported: ${e instanceof Error ? e.message : String(e)}`);
     } finally {
       setWriting(null);
@@ -74,7 +81,7 @@ export function DeckImportPreview({
 
   return (
     <section aria-labelledby={`${ids}-heading`} className="transfer-step">
-      <h2 id={`${ids}-heading`}>Import {read.fileName}</h2>
+      <h2 id={`${ids}-heading`}>Import {deck.fileName}</h2>
       <div className="transfer-options">
         <label>
           Deck id
@@ -141,9 +148,9 @@ export function DeckImportPreview({
                 , <strong>{summary.retired}</strong> retired
               </>
             )}
-            , <strong>{summary.skipped.length}</strong> skipped.
+            , <strong>{summary.skippedCount}</strong> skipped.
           </p>
-          {read.history.length > 0 && (
+          {deck.historyCount > 0 && (
             <p>
               Review history: {summary.history.added} answers to add
               {summary.history.alreadyStored > 0 && `, ${summary.history.alreadyStored} already stored`}
@@ -162,10 +169,10 @@ export function DeckImportPreview({
         idValid && titleValid && !preview && <p role="status">Checking…</p>
       )}
       {summary && <ProblemList title="Skipped" problems={summary.skipped} />}
-      {read.confirm !== undefined && (
+      {deck.confirm !== undefined && (
         <label className="transfer-check">
           <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />
-          Import anyway: {read.confirm}
+          Import anyway: {deck.confirm}
         </label>
       )}
       {writing && <ProgressBar label="Importing" done={writing.done} total={writing.total} />}

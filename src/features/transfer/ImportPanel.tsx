@@ -2,13 +2,12 @@
 import { type ChangeEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { useDb } from '../../db/react';
-import { type RestoreMode, type RestoreSummary, tableKeys } from '../../db/transfer/backupRepo';
+import type { RestoreMode, RestoreSummary } from '../../db/transfer/backupRepo';
 import type { CsvFormat } from '../../domain/transfer/csv/readCsv';
 import type { DeckImportSummary } from '../../domain/transfer/importPlan';
 import { formatBytes, MAX_IMPORT_BYTES } from '../../domain/transfer/limits';
-import type { ImportedMedia } from '../../domain/transfer/mediaTypes';
 import type { ImportFailure } from '../../domain/transfer/parsedImport';
-import { isMediaFile, readMediaFiles, withChosenMedia } from './attachMedia';
+import { isMediaFile } from './attachMedia';
 import { BackupRestorePreview } from './BackupRestorePreview';
 import { CsvOptions } from './CsvOptions';
 import { DeckImportPreview } from './DeckImportPreview';
@@ -16,7 +15,6 @@ import type { ImportFile, ImportProgress } from './importMessages';
 import { ImportCancelled, type ImportSession, type OnProgress, openImportSession } from './importSession';
 import { ProblemList } from './ProblemList';
 import { ProgressBar } from './ProgressBar';
-import { intoStoredDeck } from './storedDeckMatch';
 
 type Step =
   | { step: 'idle' }
@@ -31,8 +29,8 @@ export function stageLabel(progress: ImportProgress, fileName: string): string {
       return `Reading ${fileName}`;
     case 'checking':
       return `Checking ${fileName}`;
-    case 'handing-over':
-      return `Preparing the preview of ${fileName}`;
+    case 'writing':
+      return `Writing ${fileName}`;
   }
 }
 
@@ -41,8 +39,9 @@ export function ImportPanel() {
   const [state, setState] = useState<Step>({ step: 'idle' });
   const [csvFailure, setCsvFailure] = useState<ImportFailure | null>(null);
   const input = useRef<HTMLInputElement>(null);
-  const chosenMedia = useRef<ImportedMedia[]>([]);
-  // The reader of the file being imported (a worker in browsers); closed when the import ends or is cancelled.
+  const chosenMedia = useRef<File[]>([]);
+  // The reader and writer of the file being imported (a worker in browsers); closed when the import ends or is
+  // cancelled.
   const session = useRef<ImportSession | null>(null);
   const closeSession = () => {
     session.current?.close();
@@ -78,22 +77,18 @@ export function ImportPanel() {
     // Images and sounds chosen with a text export go with its cards; the other file is the one to import.
     const chosen = files.find((f) => !isMediaFile(f)) ?? files[0];
     if (!chosen) return;
-    chosenMedia.current = await readMediaFiles(files.filter((f) => f !== chosen && isMediaFile(f)));
+    chosenMedia.current = files.filter((f) => f !== chosen && isMediaFile(f));
     closeSession();
-    const reader = openImportSession();
+    const reader = openImportSession(db);
     session.current = reader;
     setCsvFailure(null);
     const showProgress = (progress: ImportProgress) =>
       setState({ step: 'reading', fileName: chosen.name, progress });
     showProgress({ stage: 'reading', done: 0, total: chosen.size });
     try {
-      const read = await reader.read(chosen, tableKeys(db), showProgress);
-      const file = await intoStoredDeck(
-        db,
-        read.kind === 'deck' ? { ...read, read: withChosenMedia(read.read, chosenMedia.current) } : read,
-      );
-      // A CSV's reader stays open for the column step; any other file is fully read.
-      if (file.kind !== 'csv') closeSession();
+      const file = await reader.read(chosen, chosenMedia.current, showProgress);
+      // The reader stays open for the next steps (columns, preview, write) unless the file was refused.
+      if (file.kind === 'failed') closeSession();
       setState({ step: 'file', file });
     } catch (e) {
       if (e instanceof ImportCancelled) return;
@@ -117,13 +112,16 @@ export function ImportPanel() {
     }
   };
 
-  const deckDone = (s: DeckImportSummary) =>
+  const deckDone = (s: DeckImportSummary) => {
+    closeSession();
     setState({
       step: 'done',
       deckId: s.deckId,
-      message: `Imported ${s.fileName} into “${s.title}”: ${s.added} new, ${s.updated} updated, ${s.unchanged} unchanged, ${s.retired} retired, ${s.skipped.length} skipped${s.history.added > 0 ? `, ${s.history.added} past answers added` : ''}.`,
+      message: `Imported ${s.fileName} into “${s.title}”: ${s.added} new, ${s.updated} updated, ${s.unchanged} unchanged, ${s.retired} retired, ${s.skippedCount} skipped${s.history.added > 0 ? `, ${s.history.added} past answers added` : ''}.`,
     });
+  };
   const restoreDone = (summary: RestoreSummary, mode: RestoreMode) => {
+    closeSession();
     const written = Object.values(summary).reduce((n, t) => n + t.written, 0);
     const already = Object.values(summary).reduce((n, t) => n + t.alreadyStored, 0);
     setState({
@@ -185,13 +183,8 @@ export function ImportPanel() {
             onDeck={csvDeck}
             onCancel={reset}
             onRead={(read) => {
-              if (read.ok) {
-                closeSession();
-                setState({
-                  step: 'file',
-                  file: { kind: 'deck', read: withChosenMedia(read, chosenMedia.current), isPackage: false },
-                });
-              } else setCsvFailure(read);
+              if (read.ok) setState({ step: 'file', file: { kind: 'deck', deck: read.deck } });
+              else setCsvFailure(read);
             }}
           />
           {csvFailure && (
@@ -204,20 +197,18 @@ export function ImportPanel() {
           )}
         </>
       )}
-      {state.step === 'file' && state.file.kind === 'deck' && (
+      {state.step === 'file' && state.file.kind === 'deck' && session.current && (
         <DeckImportPreview
-          read={state.file.read}
-          defaultMissing={
-            state.file.isPackage || state.file.read.fileName.endsWith('.json') ? 'retire' : 'keep'
-          }
+          deck={state.file.deck}
+          session={session.current}
           onDone={deckDone}
           onCancel={reset}
         />
       )}
-      {state.step === 'file' && state.file.kind === 'backup' && (
+      {state.step === 'file' && state.file.kind === 'backup' && session.current && (
         <BackupRestorePreview
-          fileName={state.file.fileName}
           backup={state.file.backup}
+          session={session.current}
           onDone={restoreDone}
           onCancel={reset}
         />

@@ -1,70 +1,161 @@
 /**
- * The import reader: reads a chosen file's bytes, decodes, parses and validates it (readImportFile.ts, which
- * calls the pure readers of src/domain/transfer), and answers with plain data. The same code runs in the import
- * worker (importWorker.ts) and, where there is no Worker (jsdom), in the page (importSession.ts). It keeps the
- * last CSV read, so the column step can re-split it and build the deck without sending the text back and forth.
+ * The import reader: reads a chosen file's bytes, decodes, parses and validates it (readImportFile.ts, which calls
+ * the pure readers of src/domain/transfer), keeps what it read, and plans and writes it to the database itself
+ * (db/transfer: one transaction). The same code runs in the import worker (importWorker.ts, with its own Dexie
+ * connection) and, where there is no Worker (jsdom), in the page (importSession.ts). The page only ever gets
+ * names, counts, summaries and progress: a 100,000-card file never crosses to the main thread.
  */
+import type { CardinalDb } from '../../db/database';
+import { restoreBackup, tableKeys } from '../../db/transfer/backupRepo';
+import { commitDeckImport, type DeckImportResult, previewDeckImport } from '../../db/transfer/deckImport';
+import { countRows, type ValidBackup } from '../../domain/transfer/backup';
 import type { HeaderSplit } from '../../domain/transfer/csv/ankiTextHeaders';
 import type { Grid } from '../../domain/transfer/csv/parseGrid';
 import { type CsvFormat, deckFromCsv, gridFor } from '../../domain/transfer/csv/readCsv';
+import type { ImportedMedia } from '../../domain/transfer/mediaTypes';
+import type { ParsedImport } from '../../domain/transfer/parsedImport';
+import { readMediaFiles, withChosenMedia } from './attachMedia';
 import {
-  bigArraysOf,
   type CsvPreview,
+  type DeckFile,
   type ImportAnswer,
   type ImportAsk,
   type ImportReply,
+  MAX_LISTED_PROBLEMS,
   PREVIEW_ROWS,
 } from './importMessages';
 import { readFileBytes } from './readFileBytes';
 import { readImportFile } from './readImportFile';
-
-/** Rows per chunk message: small enough that the page unpacks each one in a few milliseconds. */
-export const CHUNK_ROWS = 2000;
+import { intoStoredDeck } from './storedDeckMatch';
 
 export type Post = (reply: ImportReply) => void;
 
 export type ImportReader = { handle: (id: number, ask: ImportAsk, post: Post) => Promise<void> };
 
-export function createImportReader(): ImportReader {
+/** What the reader holds between requests: the deck or backup read last, to be previewed and written. */
+type Held =
+  | { kind: 'none' }
+  | { kind: 'deck'; parsed: ParsedImport }
+  | { kind: 'backup'; backup: ValidBackup };
+
+/**
+ * `openDb` is called on the first request that needs the database; `afterWrite` after each write (the worker tells
+ * the page's live queries there, see db/bulkDb.ts).
+ */
+export function createImportReader(
+  openDb: () => CardinalDb,
+  afterWrite: () => void = () => {},
+): ImportReader {
+  let held: Held = { kind: 'none' };
+  // The CSV read last, kept split for its column step (another split, then the deck).
   let csv: { fileName: string; split: HeaderSplit } | undefined;
+  // Images and sounds chosen with the file, kept with the deck's cards that use them.
+  let chosenMedia: ImportedMedia[] = [];
+  let db: CardinalDb | undefined;
+  const database = () => {
+    db ??= openDb();
+    return db;
+  };
 
   const answer = async (id: number, ask: ImportAsk, post: Post): Promise<ImportAnswer> => {
-    if (ask.type === 'read') {
-      csv = undefined;
-      const { file, keys } = ask;
-      const bytes = await readFileBytes(file, (done, total) =>
-        post({ id, type: 'progress', progress: { stage: 'reading', done, total } }),
-      );
-      if (!bytes.ok) return { type: 'read', file: { kind: 'failed', failure: bytes } };
-      post({ id, type: 'progress', progress: { stage: 'checking', done: 0, total: 0 } });
-      const read = await readImportFile(file.name, bytes.bytes, keys);
-      if (read.kind !== 'csv') return { type: 'read', file: read };
-      const { inspection } = read;
-      csv = { fileName: read.fileName, split: inspection.split };
-      return {
-        type: 'read',
-        file: {
-          kind: 'csv',
-          fileName: read.fileName,
-          preview: previewOf(inspection.grid, inspection.format, inspection.split),
-        },
-      };
+    const progress = (stage: 'reading' | 'checking' | 'writing', done: number, total: number) =>
+      post({ id, type: 'progress', progress: { stage, done, total } });
+    switch (ask.type) {
+      case 'read': {
+        held = { kind: 'none' };
+        csv = undefined;
+        const { file } = ask;
+        chosenMedia = await readMediaFiles(ask.media);
+        const bytes = await readFileBytes(file, (done, total) => progress('reading', done, total));
+        if (!bytes.ok) return { type: 'read', file: { kind: 'failed', failure: bytes } };
+        progress('checking', 0, 0);
+        const read = await readImportFile(file.name, bytes.bytes, tableKeys(database()));
+        switch (read.kind) {
+          case 'failed':
+            return { type: 'read', file: read };
+          case 'csv':
+            csv = { fileName: read.fileName, split: read.inspection.split };
+            return {
+              type: 'read',
+              file: {
+                kind: 'csv',
+                fileName: read.fileName,
+                preview: previewOf(read.inspection.grid, read.inspection.format, read.inspection.split),
+              },
+            };
+          case 'deck': {
+            let parsed = withChosenMedia(read.read, chosenMedia);
+            // An Anki package goes to the deck that already holds its notes (matched by guid, as Anki does).
+            if (read.isPackage) parsed = await intoStoredDeck(database(), parsed);
+            held = { kind: 'deck', parsed };
+            return { type: 'read', file: { kind: 'deck', deck: deckFileOf(parsed, read.isPackage) } };
+          }
+          case 'backup': {
+            const { backup } = read;
+            held = { kind: 'backup', backup };
+            return {
+              type: 'read',
+              file: {
+                kind: 'backup',
+                backup: {
+                  fileName: read.fileName,
+                  exportedAt: backup.exportedAt,
+                  deckIds: backup.deckIds,
+                  counts: countRows(backup),
+                },
+              },
+            };
+          }
+        }
+        break;
+      }
+      case 'csvPreview':
+      case 'csvDeck': {
+        if (!csv) throw new Error('no CSV file has been read');
+        const { fileName, split } = csv;
+        progress('checking', 0, 0);
+        const grid = gridFor(fileName, split, ask.format);
+        if (ask.type === 'csvPreview')
+          return { type: 'csvPreview', preview: previewOf(grid, ask.format, split) };
+        const read = deckFromCsv(fileName, split, ask.format);
+        if (!read.ok) return { type: 'csvDeck', read };
+        // The CSV stays split for another try at the columns; the deck is what the next steps write.
+        const { ok: _ok, ...csvDeck } = read;
+        const parsed = withChosenMedia(csvDeck, chosenMedia);
+        held = { kind: 'deck', parsed };
+        return { type: 'csvDeck', read: { ok: true, deck: deckFileOf(parsed, false) } };
+      }
+      case 'previewDeck':
+      case 'commitDeck': {
+        if (held.kind !== 'deck') throw new Error('no deck file has been read');
+        const { parsed } = held;
+        if (ask.type === 'previewDeck') {
+          progress('checking', 0, 0);
+          const result = await previewDeckImport(database(), parsed, ask.options, ask.now);
+          return { type: 'deckImport', result: listed(result) };
+        }
+        const result = await commitDeckImport(database(), parsed, ask.options, ask.now, (done, total) =>
+          progress('writing', done, total),
+        );
+        afterWrite();
+        return { type: 'deckImport', result: listed(result) };
+      }
+      case 'restore': {
+        if (held.kind !== 'backup') throw new Error('no backup file has been read');
+        const summary = await restoreBackup(database(), held.backup, ask.mode, (done, total) =>
+          progress('writing', done, total),
+        );
+        afterWrite();
+        return { type: 'restore', summary };
+      }
     }
-    if (!csv) throw new Error('no CSV file has been read');
-    const { fileName, split } = csv;
-    post({ id, type: 'progress', progress: { stage: 'checking', done: 0, total: 0 } });
-    if (ask.type === 'csvPreview')
-      return {
-        type: 'csvPreview',
-        preview: previewOf(gridFor(fileName, split, ask.format), ask.format, split),
-      };
-    return { type: 'csvDeck', read: deckFromCsv(fileName, split, ask.format) };
+    throw new Error(`unknown import request ${(ask as { type: string }).type}`);
   };
 
   return {
     async handle(id, ask, post) {
       try {
-        sendAnswer(id, await answer(id, ask, post), post);
+        post({ id, type: 'answer', answer: await answer(id, ask, post) });
       } catch (e) {
         post({ id, type: 'error', message: e instanceof Error ? e.message : String(e) });
       }
@@ -72,22 +163,35 @@ export function createImportReader(): ImportReader {
   };
 }
 
-/** Sends the big arrays in chunks, with progress, then the answer with those arrays emptied. */
-function sendAnswer(id: number, answer: ImportAnswer, post: Post) {
-  const big = bigArraysOf(answer);
-  const total = big.reduce((n, b) => n + b.items.length, 0);
-  let done = 0;
-  for (const { key, items, put } of big) {
-    put([]);
-    for (let start = 0; start < items.length; start += CHUNK_ROWS) {
-      const chunk = items.slice(start, start + CHUNK_ROWS);
-      post({ id, type: 'chunk', key, items: chunk });
-      done += chunk.length;
-      if (total > CHUNK_ROWS)
-        post({ id, type: 'progress', progress: { stage: 'handing-over', done, total } });
-    }
-  }
-  post({ id, type: 'answer', answer });
+function deckFileOf(parsed: ParsedImport, isPackage: boolean): DeckFile {
+  return {
+    fileName: parsed.fileName,
+    deckId: parsed.deck.id,
+    title: parsed.deck.title,
+    cardCount: parsed.deck.cards.length,
+    historyCount: parsed.history.length,
+    isPackage,
+    ...(parsed.confirm === undefined ? {} : { confirm: parsed.confirm }),
+  };
+}
+
+/** A result as the page shows it: at most MAX_LISTED_PROBLEMS skipped rows listed, the count whole. */
+function listed(result: DeckImportResult): DeckImportResult {
+  if (!result.ok || result.summary.skipped.length <= MAX_LISTED_PROBLEMS) return result;
+  const { skipped } = result.summary;
+  return {
+    ok: true,
+    summary: {
+      ...result.summary,
+      skipped: [
+        ...skipped.slice(0, MAX_LISTED_PROBLEMS),
+        {
+          where: result.summary.fileName,
+          reason: `and ${skipped.length - MAX_LISTED_PROBLEMS} more skipped`,
+        },
+      ],
+    },
+  };
 }
 
 function previewOf(grid: Grid, format: CsvFormat, split: HeaderSplit): CsvPreview {

@@ -1,30 +1,40 @@
 /**
- * One import, from choosing a file to its column step: requests to the import reader, run in a module Web Worker
- * when the browser has one, else in the page (jsdom in component tests) through the very same code. `close()`
- * stops the reader; in a worker that terminates it, so a cancelled read stops at once.
+ * One import, from choosing a file to writing it: requests to the import reader, run in a module Web Worker when
+ * the browser has one (the worker opens its own Dexie connection and writes there; the page's live queries learn
+ * of the change through Dexie's cross-context notifications), else in the page (jsdom in component tests) through
+ * the very same code. `close()` stops the reader; in a worker that terminates it, so a cancelled read stops at once.
  */
-import type { TableKey } from '../../domain/transfer/backup';
+import type { CardinalDb } from '../../db/database';
+import type { RestoreMode, RestoreSummary } from '../../db/transfer/backupRepo';
+import type { DeckImportResult } from '../../db/transfer/deckImport';
 import type { CsvFormat } from '../../domain/transfer/csv/readCsv';
-import type { ImportRead } from '../../domain/transfer/parsedImport';
-import {
-  bigArraysOf,
-  type CsvPreview,
-  type ImportAnswer,
-  type ImportAsk,
-  type ImportFile,
-  type ImportProgress,
-  type ImportReply,
+import type { DeckImportOptions } from '../../domain/transfer/importPlan';
+import type { ImportFailure } from '../../domain/transfer/parsedImport';
+import type {
+  CsvPreview,
+  DeckFile,
+  ImportAnswer,
+  ImportAsk,
+  ImportFile,
+  ImportProgress,
+  ImportReply,
 } from './importMessages';
 import { createImportReader } from './importReader';
 
 export type OnProgress = (progress: ImportProgress) => void;
 
 export type ImportSession = {
-  read: (file: File, keys: Record<string, TableKey>, onProgress: OnProgress) => Promise<ImportFile>;
+  read: (file: File, media: File[], onProgress: OnProgress) => Promise<ImportFile>;
   csvPreview: (format: CsvFormat, onProgress: OnProgress) => Promise<CsvPreview>;
-  csvDeck: (format: CsvFormat, onProgress: OnProgress) => Promise<ImportRead>;
+  csvDeck: (
+    format: CsvFormat,
+    onProgress: OnProgress,
+  ) => Promise<{ ok: true; deck: DeckFile } | ImportFailure>;
+  previewDeck: (options: DeckImportOptions, now: number) => Promise<DeckImportResult>;
+  commitDeck: (options: DeckImportOptions, now: number, onProgress: OnProgress) => Promise<DeckImportResult>;
+  restore: (mode: RestoreMode, onProgress: OnProgress) => Promise<RestoreSummary>;
   close: () => void;
-  /** Where the reading runs, for tests and diagnostics. */
+  /** Where the reading and writing run, for tests and diagnostics. */
   runsIn: 'worker' | 'page';
 };
 
@@ -37,12 +47,12 @@ export class ImportCancelled extends Error {
 
 type Pending = {
   onProgress: OnProgress;
-  chunks: Map<string, unknown[][]>;
   resolve: (answer: ImportAnswer) => void;
   reject: (error: Error) => void;
 };
 
-export function openImportSession(): ImportSession {
+/** `pageDb` is used only where there is no Worker (the reader then runs in the page, on the page's database). */
+export function openImportSession(pageDb: CardinalDb): ImportSession {
   const pending = new Map<number, Pending>();
   let nextId = 1;
   let closed = false;
@@ -54,15 +64,8 @@ export function openImportSession(): ImportSession {
       case 'progress':
         request.onProgress(reply.progress);
         return;
-      case 'chunk': {
-        const list = request.chunks.get(reply.key) ?? [];
-        list.push(reply.items);
-        request.chunks.set(reply.key, list);
-        return;
-      }
       case 'answer':
         pending.delete(reply.id);
-        for (const big of bigArraysOf(reply.answer)) big.put((request.chunks.get(big.key) ?? []).flat());
         request.resolve(reply.answer);
         return;
       case 'error':
@@ -86,18 +89,18 @@ export function openImportSession(): ImportSession {
     };
     send = (id, ask) => worker.postMessage({ id, ask });
   } else {
-    const reader = createImportReader();
+    const reader = createImportReader(() => pageDb);
     let queue = Promise.resolve();
     send = (id, ask) => {
       queue = queue.then(() => reader.handle(id, ask, (reply) => !closed && receive(reply)));
     };
   }
 
-  const ask = (question: ImportAsk, onProgress: OnProgress) =>
+  const ask = (question: ImportAsk, onProgress: OnProgress = () => {}) =>
     new Promise<ImportAnswer>((resolve, reject) => {
       if (closed) return reject(new ImportCancelled());
       const id = nextId++;
-      pending.set(id, { onProgress, chunks: new Map(), resolve, reject });
+      pending.set(id, { onProgress, resolve, reject });
       send(id, question);
     });
 
@@ -108,12 +111,18 @@ export function openImportSession(): ImportSession {
 
   return {
     runsIn: worker ? 'worker' : 'page',
-    read: async (file, keys, onProgress) =>
-      expect(await ask({ type: 'read', file, keys }, onProgress), 'read').file,
+    read: async (file, media, onProgress) =>
+      expect(await ask({ type: 'read', file, media }, onProgress), 'read').file,
     csvPreview: async (format, onProgress) =>
       expect(await ask({ type: 'csvPreview', format }, onProgress), 'csvPreview').preview,
     csvDeck: async (format, onProgress) =>
       expect(await ask({ type: 'csvDeck', format }, onProgress), 'csvDeck').read,
+    previewDeck: async (options, now) =>
+      expect(await ask({ type: 'previewDeck', options, now }), 'deckImport').result,
+    commitDeck: async (options, now, onProgress) =>
+      expect(await ask({ type: 'commitDeck', options, now }, onProgress), 'deckImport').result,
+    restore: async (mode, onProgress) =>
+      expect(await ask({ type: 'restore', mode }, onProgress), 'restore').summary,
     close() {
       if (closed) return;
       closed = true;

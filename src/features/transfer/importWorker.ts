@@ -1,8 +1,10 @@
 /**
- * The import worker: runs the import reader (importReader.ts) off the page's main thread, so reading, parsing and
- * validating a big file never freezes the page. A thin adapter: requests in, replies out.
+ * The import worker: runs the import reader (importReader.ts) off the page's main thread, so reading, parsing,
+ * validating, planning and writing a big file never freezes the page. It opens its own connection to the app's
+ * database for big writes (db/bulkDb.ts) and, after each write, tells the page's live queries. A thin adapter.
  */
 import '../../domain/zodConfig';
+import { announceEverythingChanged, openBulkDb } from '../../db/bulkDb';
 import type { ImportReply, ImportRequest } from './importMessages';
 import { createImportReader } from './importReader';
 
@@ -12,8 +14,8 @@ const scope = self as unknown as {
   postMessage: (reply: ImportReply) => void;
 };
 
-const reader = createImportReader();
-// One request at a time, in order: a CSV's column step must see the file read before it.
+const reader = createImportReader(() => openBulkDb(), announceEverythingChanged);
+// One request at a time, in order: each step works on the file read before it.
 let queue = Promise.resolve();
 
 scope.onmessage = (event) => {

@@ -3,7 +3,7 @@
  * backup JSON, or delimited text. Every reader validates fully and writes nothing. Runs inside the import
  * worker (importReader.ts), or in the page where there is no Worker.
  */
-import { readBackupValue, type TableKey } from '../../domain/transfer/backup';
+import { readBackupValue, type TableKey, type ValidBackup } from '../../domain/transfer/backup';
 import { type CsvInspection, inspectCsv } from '../../domain/transfer/csv/readCsv';
 import { readDeckValue } from '../../domain/transfer/deckJson';
 import { decodeText } from '../../domain/transfer/decodeText';
@@ -12,12 +12,13 @@ import { detectRevlog, revlogMessage } from '../../domain/transfer/detectRevlog'
 import { slugId } from '../../domain/transfer/ids';
 import { parseJson } from '../../domain/transfer/jsonText';
 import { failure } from '../../domain/transfer/limits';
-import type { ImportFailure } from '../../domain/transfer/parsedImport';
-import type { ImportFile } from './importMessages';
+import type { ImportFailure, ParsedImport } from '../../domain/transfer/parsedImport';
 
-/** A file read: as the page shows it, except a CSV, which is kept whole (in the reader) for the column step. */
+/** A file read and validated (a CSV inspected, for its column step). */
 export type FileRead =
-  | Exclude<ImportFile, { kind: 'csv' }>
+  | { kind: 'failed'; failure: ImportFailure }
+  | { kind: 'deck'; read: ParsedImport; isPackage: boolean }
+  | { kind: 'backup'; fileName: string; backup: ValidBackup }
   | { kind: 'csv'; fileName: string; inspection: CsvInspection };
 
 export async function readImportFile(

@@ -6,8 +6,8 @@ import { renderRoute } from '../../helpers/renderRoute';
 
 function countOf(deckTitle: string, label: string): string | null {
   const deck = screen.getByRole('listitem', { name: deckTitle });
-  const term = within(deck).getByText(label, { selector: 'dt' });
-  return term.nextElementSibling?.textContent ?? null;
+  const term = within(deck).queryByText(label, { selector: 'dt' });
+  return term?.nextElementSibling?.textContent ?? null;
 }
 
 describe('Home page', () => {
@@ -17,10 +17,22 @@ describe('Home page', () => {
     renderRoute(db, '/');
 
     expect(await screen.findByRole('heading', { level: 2, name: 'Test deck' })).toBeInTheDocument();
+    await expect.poll(() => screen.queryByText('Due now')).not.toBeNull();
     expect(countOf('Test deck', 'Cards')).toBe('5');
-    expect(countOf('Test deck', 'Review items')).toBe('7');
-    expect(countOf('Test deck', 'New')).toBe('7');
-    expect(countOf('Test deck', 'Due today')).toBe('0');
+    expect(countOf('Test deck', 'Due now')).toBe('0');
+    // 7 items never studied; one per card (5 cards) can be new today, within the limit of 20.
+    expect(countOf('Test deck', 'New today')).toBe('5');
+    expect(countOf('Test deck', 'Unseen')).toBe('7');
+    expect(screen.queryByText(/review items/i)).toBeNull();
+  });
+
+  it("names each deck's Study now link with its visible label (label in name)", async () => {
+    const db = await freshDb();
+    await syncDeck(db, makeDeck(), T0, { shipped: true });
+    renderRoute(db, '/');
+    const link = await screen.findByRole('link', { name: 'Study now: Test deck' });
+    expect(link).toHaveTextContent('Study now');
+    expect(link).toHaveAttribute('href', '/review/test-deck');
   });
 
   it('updates the counts when the database changes', async () => {
@@ -29,11 +41,12 @@ describe('Home page', () => {
     await syncDeck(db, deck, T0, { shipped: true });
     renderRoute(db, '/');
     await screen.findByRole('heading', { level: 2, name: 'Test deck' });
+    await screen.findByText('Unseen');
 
     await syncDeck(db, { ...deck, version: 2, cards: deck.cards.slice(0, 1) }, T0, { shipped: true });
 
     await expect.poll(() => countOf('Test deck', 'Cards')).toBe('1');
-    expect(countOf('Test deck', 'New')).toBe('1');
+    await expect.poll(() => countOf('Test deck', 'Unseen')).toBe('1');
   });
 
   it('says so when there are no decks', async () => {

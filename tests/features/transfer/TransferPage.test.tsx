@@ -17,8 +17,8 @@ function fileOf(name: string, text: string, type = 'text/plain') {
 }
 
 async function choose(user: ReturnType<typeof renderRoute>['user'], file: File) {
-  // The page is a lazy route: on a busy machine its first load can take more than a second.
-  await user.upload(await screen.findByLabelText('Choose a file to import', {}, { timeout: 5000 }), file);
+  // The page is a lazy route: its first load in a test run can take a few seconds on a busy machine.
+  await user.upload(await screen.findByLabelText('Choose a file to import', {}, { timeout: 15_000 }), file);
 }
 
 describe('Import / Export page', () => {
@@ -36,6 +36,31 @@ describe('Import / Export page', () => {
       'href',
       '/review/test-deck',
     );
+  });
+
+  it('keeps the cards a deck file does not have unless the user chooses to retire them', async () => {
+    const db = await freshDb();
+    const deck = makeDeck();
+    await syncDeck(db, deck, T0, { shipped: false });
+    const { user } = renderRoute(db, '/transfer');
+    // A deck file with only the first card: the four others are missing from it.
+    await choose(user, fileOf('deck.json', JSON.stringify({ ...deck, cards: deck.cards.slice(0, 1) })));
+    const summary = await screen.findByRole('status', { name: 'Import summary' });
+    expect(screen.getByRole('radio', { name: 'Keep them' })).toBeChecked();
+    expect(summary).not.toHaveTextContent('retired');
+    await user.click(screen.getByRole('button', { name: 'Import' }));
+    await screen.findByText(/0 retired/);
+    expect(await db.cards.filter((c) => !c.retired).count()).toBe(5);
+
+    // Retiring is the user's explicit choice.
+    await user.click(screen.getByRole('button', { name: 'Import another file' }));
+    await choose(user, fileOf('deck.json', JSON.stringify({ ...deck, cards: deck.cards.slice(0, 1) })));
+    await screen.findByRole('status', { name: 'Import summary' });
+    await user.click(screen.getByRole('radio', { name: /Retire them/ }));
+    expect(await screen.findByRole('status', { name: 'Import summary' })).toHaveTextContent('4 retired');
+    await user.click(screen.getByRole('button', { name: 'Import' }));
+    await screen.findByText(/4 retired/);
+    expect(await db.cards.filter((c) => !c.retired).count()).toBe(1);
   });
 
   it('lets the user choose the deck id and title, and refuses an invalid id', async () => {

@@ -1,0 +1,381 @@
+/**
+ * `npm run bench`: issue 9's targets, measured on the production build of the real app (dist/bench-app, no test
+ * hooks) in Chromium, each write beside a raw-IndexedDB write of the same rows in the same run. Prints a table;
+ * asserts nothing about time. Sizes: BENCH_CARDS (100000), BENCH_LOGS (250000), BENCH_RUNS (3, start-up
+ * repeats), BENCH_GRADES (100), BENCH_ANKI_NOTES (500). Quick run: BENCH_CARDS=5000 BENCH_LOGS=20000 BENCH_RUNS=2.
+ */
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser, Page } from 'playwright-core';
+import { preview } from 'vite';
+import { expect, it } from 'vitest';
+import { MAX_IMPORT_BYTES } from '../../src/domain/transfer/limits';
+import { apkg, MODEL } from '../domain/transfer/anki/ankiPackageBuilder';
+import { findChromium, launchChromium } from '../e2e/chromium';
+import { gradeLoop, longestTask, rawWrite, seedAppDeck, watchLongTasks } from './pageTools';
+import { benchDeckRow, benchRows } from './rows';
+import { medianP95 } from './stats';
+
+const num = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const CARDS = num('BENCH_CARDS', 100_000);
+const LOGS = num('BENCH_LOGS', 250_000);
+const RUNS = num('BENCH_RUNS', 3);
+const GRADES = num('BENCH_GRADES', 100);
+const ANKI_NOTES = num('BENCH_ANKI_NOTES', 500);
+const WARMUP = 10;
+// BENCH_DIST measures another build (e.g. of an older commit) with the same runs.
+const DIST = process.env.BENCH_DIST ?? join(import.meta.dirname, '../../dist/bench-app');
+
+type Row = {
+  figure: string;
+  workload: string;
+  measured: string;
+  baseline: string;
+  ratio: string;
+  note: string;
+};
+const rows: Row[] = [];
+const add = (row: Partial<Row> & Pick<Row, 'figure' | 'measured'>) =>
+  rows.push({
+    figure: row.figure,
+    workload: row.workload ?? '',
+    measured: row.measured,
+    baseline: row.baseline ?? '',
+    ratio: row.ratio ?? '',
+    note: row.note ?? '',
+  });
+const ms = (value: number) => `${Math.round(value)} ms`;
+const log = (line: string) => console.log(`bench: ${line}`);
+
+/** JS (gzip) that index.html loads before anything paints: the entry script and what it statically imports. */
+function firstPaintBytes(): { firstPaint: number; toCounts: number; files: string[] } {
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const entry = /<script type="module"[^>]*src="\/([^"]+)"/.exec(html)?.[1];
+  if (!entry) throw new Error('no entry script in dist/bench-app/index.html');
+  const gz = (file: string) => gzipSync(readFileSync(join(DIST, file)), { level: 9 }).length;
+  const seen = new Set<string>();
+  const walk = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const code = readFileSync(join(DIST, file), 'utf8');
+    for (const m of code.matchAll(/(?:from|import)\s*"\.\/([\w.-]+\.js)"/g)) walk(`assets/${m[1]}`);
+  };
+  walk(entry);
+  const firstPaint = [...seen].reduce((n, f) => n + gz(f), 0);
+  const preloaded = [...html.matchAll(/rel="modulepreload"[^>]*href="\/([^"]+)"/g)].map((m) => m[1] ?? '');
+  for (const file of preloaded) walk(file);
+  return { firstPaint, toCounts: [...seen].reduce((n, f) => n + gz(f), 0), files: [...seen] };
+}
+
+/** Records, from navigation start, when every deck on the home page shows its counts. */
+async function timeToCounts(page: Page): Promise<number> {
+  await page.waitForFunction(
+    () => {
+      const decks = document.querySelectorAll('.deck-card').length;
+      return decks > 0 && document.querySelectorAll('.deck-card .deck-counts').length === decks;
+    },
+    undefined,
+    { timeout: 120_000, polling: 'raf' },
+  );
+  return page.evaluate(() => (window as unknown as { __countsAt?: number }).__countsAt ?? Number.NaN);
+}
+
+const COUNTS_OBSERVER = () => {
+  const check = () => {
+    const decks = document.querySelectorAll('.deck-card').length;
+    if (decks > 0 && document.querySelectorAll('.deck-card .deck-counts').length === decks) {
+      Object.assign(window, { __countsAt: performance.now() });
+      observer.disconnect();
+    }
+  };
+  const observer = new MutationObserver(check);
+  document.addEventListener('DOMContentLoaded', () =>
+    observer.observe(document.body, { subtree: true, childList: true }),
+  );
+};
+
+async function startRows(browser: Browser, base: string) {
+  const context = await browser.newContext();
+  await context.addInitScript(COUNTS_OBSERVER);
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await page.goto(`${base}/`);
+  await timeToCounts(page);
+  log(`start-up: seeding ${CARDS} cards…`);
+  await seedAppDeck(page, { deckId: 'bench', now: Date.now(), cards: CARDS });
+  const cold: number[] = [];
+  const warm: number[] = [];
+  let deckFetchedWarm = false;
+  for (let r = 0; r < RUNS; r++) {
+    await cdp.send('Network.clearBrowserCache');
+    await page.goto(`${base}/`);
+    cold.push(await timeToCounts(page));
+    await page.goto(`${base}/`);
+    warm.push(await timeToCounts(page));
+    deckFetchedWarm ||= await page.evaluate(() =>
+      performance.getEntriesByType('resource').some((e) => /virtualization-[\w-]+\.js/.test(e.name)),
+    );
+  }
+  add({
+    figure: 'cold start to home counts',
+    workload: `${CARDS} cards, empty HTTP cache, ${RUNS} runs`,
+    measured: `${medianP95(cold)} ms`,
+    note: 'median / p95; target < 800 ms',
+  });
+  add({
+    figure: 'warm start to home counts',
+    workload: `${CARDS} cards, second visit, ${RUNS} runs`,
+    measured: `${medianP95(warm)} ms`,
+    note: `median / p95; target < 300 ms; shipped deck re-fetched: ${deckFetchedWarm ? 'yes' : 'no'}`,
+  });
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heap = await cdp.send('Runtime.getHeapUsage');
+  add({
+    figure: 'heap after the home page',
+    workload: `${CARDS} cards`,
+    measured: `${(heap.usedSize / 1024 / 1024).toFixed(1)} MB`,
+    note: 'after GC; target < 100 MB',
+  });
+
+  log('grading on the real review route…');
+  await page.goto(`${base}/review/bench`);
+  const times = (await gradeLoop(page, GRADES + WARMUP)).slice(WARMUP);
+  add({
+    figure: 'grade → next card (real route)',
+    workload: `${CARDS} cards, ${GRADES} grades`,
+    measured: `${medianP95(times, 1)} ms`,
+    note: 'p50 / p95; target < 10 / < 16 ms',
+  });
+  await context.close();
+}
+
+/** Chooses `file` on /transfer and imports it; returns the time to the summary and to "Imported". */
+async function importOnce(page: Page, file: string, csv: boolean) {
+  const started = Date.now();
+  await page.getByLabel('Choose a file to import').setInputFiles(file);
+  if (csv) await page.getByRole('button', { name: 'Check cards' }).click({ timeout: 300_000 });
+  await page.getByRole('status', { name: 'Import summary' }).waitFor({ timeout: 600_000 });
+  await page.getByRole('button', { name: 'Import', exact: true }).waitFor();
+  const summaryAt = Date.now();
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByText(/^Imported /).waitFor({ timeout: 600_000 });
+  const done = Date.now();
+  return { total: done - started, check: summaryAt - started, write: done - summaryAt };
+}
+
+async function importRows(browser: Browser, base: string, dir: string) {
+  const deck = {
+    format: 'cardinal-deck',
+    formatVersion: 1,
+    id: 'imported',
+    version: 1,
+    title: 'Imported',
+    description: 'Synthetic cards for the benchmark.',
+    source: { title: 'synthetic' },
+    sections: [{ id: 's', title: 'S' }],
+    cards: Array.from({ length: CARDS }, (_, i) => ({
+      id: `c${i}`,
+      section: 's',
+      kind: 'basic',
+      front: `Question ${i}`,
+      back: `Answer ${i}`,
+    })),
+  };
+  const files = {
+    JSON: join(dir, 'imported.json'),
+    CSV: join(dir, 'imported.csv'),
+    '.apkg': join(dir, 'imported.apkg'),
+  };
+  writeFileSync(files.JSON, JSON.stringify(deck));
+  writeFileSync(files.CSV, `front,back\n${deck.cards.map((c) => `"${c.front}","${c.back}"`).join('\n')}\n`);
+  writeFileSync(
+    files['.apkg'],
+    await apkg({
+      notes: Array.from({ length: CARDS }, (_, i) => ({
+        id: 1_600_000_000_000 + i,
+        guid: `g${i}`,
+        mid: MODEL.basic,
+        fields: [`Question ${i}`, `Answer ${i}`],
+      })),
+    }),
+  );
+  for (const [format, file] of Object.entries(files)) {
+    log(`import ${format}…`);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${base}/`);
+    await timeToCounts(page);
+    await page.goto(`${base}/transfer`);
+    await watchLongTasks(page);
+    const first = await importOnce(page, file, format === 'CSV');
+    const longest = await longestTask(page);
+    const raw = await rawWrite(page, {
+      deckId: 'raw',
+      now: Date.now(),
+      cards: CARDS,
+      states: CARDS,
+      logs: 0,
+    });
+    add({
+      figure: `import ${format}`,
+      workload: `${CARDS} cards (${(statSync(file).size / 1e6).toFixed(1)} MB)`,
+      measured: ms(first.total),
+      baseline: ms(raw),
+      ratio: (first.total / raw).toFixed(2),
+      note: `check ${ms(first.check)}, write ${ms(first.write)}; longest main-thread task ${Math.round(longest)} ms; target ≤ 1.5× raw, no task > 100 ms`,
+    });
+    if (format === 'JSON') {
+      log('re-import unchanged JSON…');
+      await page.getByRole('button', { name: 'Import another file' }).click();
+      await watchLongTasks(page);
+      const again = await importOnce(page, file, false);
+      add({
+        figure: 're-import unchanged',
+        workload: `${CARDS} cards, JSON`,
+        measured: ms(again.total),
+        baseline: `first ${ms(first.total)}`,
+        ratio: (again.total / first.total).toFixed(2),
+        note: `longest main-thread task ${Math.round(await longestTask(page))} ms; target ≤ 0.5× first import`,
+      });
+    }
+    await context.close();
+  }
+}
+
+async function restoreRows(browser: Browser, base: string, dir: string) {
+  const now = Date.now();
+  const file = join(dir, 'backup.json');
+  // Written a table at a time: the whole backup as one string would not fit Node's string limit at scale.
+  const parts = [
+    `{"format":"cardinal-backup","formatVersion":1,"exportedAt":${now},"tables":{"decks":${JSON.stringify([benchDeckRow('bench', CARDS, now)])}`,
+  ];
+  const chunked = (kind: 'cards' | 'cardStates' | 'reviewLogs', total: number) => {
+    const pieces: string[] = [];
+    for (let i = 0; i < total; i += 50_000)
+      pieces.push(
+        JSON.stringify(benchRows(kind, i, Math.min(50_000, total - i), 'bench', now, CARDS)).slice(1, -1),
+      );
+    return `[${pieces.filter((p) => p !== '').join(',')}]`;
+  };
+  parts.push(`,"cards":${chunked('cards', CARDS)}`);
+  parts.push(`,"cardStates":${chunked('cardStates', CARDS)}`);
+  parts.push(`,"reviewLogs":${chunked('reviewLogs', LOGS)}}}`);
+  writeFileSync(file, parts.join(''));
+  const size = statSync(file).size;
+  const workload = `${CARDS} cards + ${LOGS} logs (${(size / 1e6).toFixed(0)} MB)`;
+  if (size > MAX_IMPORT_BYTES) {
+    add({
+      figure: 'restore a full backup',
+      workload,
+      measured: 'not run',
+      note: 'file over the import limit',
+    });
+    return;
+  }
+  log(`restore ${workload}…`);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${base}/`);
+  await timeToCounts(page);
+  await page.goto(`${base}/transfer`);
+  await watchLongTasks(page);
+  const started = Date.now();
+  await page.getByLabel('Choose a file to import').setInputFiles(file);
+  await page.getByRole('list', { name: 'Backup contents' }).waitFor({ timeout: 600_000 });
+  const readAt = Date.now();
+  await page.getByLabel(/I understand that everything now stored/).check();
+  await page.getByRole('button', { name: 'Restore backup' }).click();
+  await page.getByText(/Backup restored/).waitFor({ timeout: 900_000 });
+  const done = Date.now();
+  const longest = await longestTask(page);
+  const raw = await rawWrite(page, { deckId: 'raw', now, cards: CARDS, states: CARDS, logs: LOGS });
+  add({
+    figure: 'restore a full backup',
+    workload,
+    measured: ms(done - started),
+    baseline: ms(raw),
+    ratio: ((done - started) / raw).toFixed(2),
+    note: `read ${ms(readAt - started)}, write ${ms(done - readAt)}; longest main-thread task ${Math.round(longest)} ms; target ≤ 1.5× raw`,
+  });
+  await context.close();
+}
+
+async function ankiReviewRow(browser: Browser, base: string, dir: string) {
+  const file = join(dir, 'anki-sized.apkg');
+  writeFileSync(
+    file,
+    await apkg({
+      notes: Array.from({ length: ANKI_NOTES }, (_, i) => ({
+        id: 1_500_000_000_000 + i,
+        guid: `a${i}`,
+        mid: MODEL.basic,
+        fields: [`Anki question ${i}`, `Anki answer ${i}`],
+      })),
+    }),
+  );
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${base}/transfer`);
+  await importOnce(page, file, false);
+  // Enough new cards a day to grade them all.
+  await page.goto(`${base}/decks/anki-sized/settings`);
+  await page.getByLabel('New cards per day').fill('9999');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await page.getByText('Settings saved.').waitFor();
+  await page.goto(`${base}/review/anki-sized`);
+  const grades = Math.min(GRADES, ANKI_NOTES - WARMUP);
+  const times = (await gradeLoop(page, grades + WARMUP)).slice(WARMUP);
+  add({
+    figure: 'grade → next card (real route)',
+    workload: `imported .apkg, ${ANKI_NOTES} notes, ${grades} grades`,
+    measured: `${medianP95(times, 1)} ms`,
+    note: 'p50 / p95; target < 10 / < 16 ms',
+  });
+  await context.close();
+}
+
+it('measures issue 9’s targets on the production build', { timeout: 3_600_000 }, async () => {
+  const chromium = findChromium();
+  if (!chromium) throw new Error('npm run bench needs Chromium at /usr/bin/chromium');
+  if (!readdirSync(DIST).includes('index.html'))
+    throw new Error('dist/bench-app is missing: run npm run bench');
+  const bytes = firstPaintBytes();
+  add({
+    figure: 'JS for the first paint of home',
+    workload: 'gzip -9, entry script and its static imports',
+    measured: `${(bytes.firstPaint / 1024).toFixed(1)} KB`,
+    note: `target ≤ 120 KB; with the chunks preloaded beside it for the counts: ${(bytes.toCounts / 1024).toFixed(1)} KB`,
+  });
+  const server = await preview({
+    root: join(import.meta.dirname, '../..'),
+    build: { outDir: DIST },
+    preview: { port: 0, host: '127.0.0.1' },
+    logLevel: 'warn',
+  });
+  const address = server.httpServer.address();
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  const base = `http://127.0.0.1:${address.port}`;
+  const browser = await launchChromium(chromium);
+  const dir = mkdtempSync(join(tmpdir(), 'cardinal-bench-'));
+  try {
+    await startRows(browser, base);
+    await ankiReviewRow(browser, base, dir);
+    await importRows(browser, base, dir);
+    await restoreRows(browser, base, dir);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  console.log(
+    `\nIssue 9 targets on the production build in Chromium (sizes: BENCH_CARDS=${CARDS} BENCH_LOGS=${LOGS})`,
+  );
+  console.log(
+    `${cpus().length} cores, load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
+  console.table(rows);
+  expect(rows.length).toBeGreaterThan(0);
+});

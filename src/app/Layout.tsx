@@ -7,17 +7,23 @@ import { useDocumentTitle } from './useDocumentTitle';
 import { usePersistAfterReview } from './usePersistAfterReview';
 
 export function Layout() {
-  usePersistAfterReview();
-  useDocumentTitle();
   return (
     <LayoutFrame>
       <BootErrorBoundary>
         <Suspense fallback={<p className="boot-status">Opening your decks…</p>}>
+          <WithDatabase />
           <Outlet />
         </Suspense>
       </BootErrorBoundary>
     </LayoutFrame>
   );
+}
+
+/** What the layout does with the database: inside the Suspense boundary, as it waits for the database to open. */
+function WithDatabase() {
+  usePersistAfterReview();
+  useDocumentTitle();
+  return <BackupReminder />;
 }
 
 /** Header, navigation and the main landmark around a page (also shown while the first page loads). */
@@ -43,7 +49,6 @@ export function LayoutFrame({ children }: { children: ReactNode }) {
       </header>
       <main id="main" tabIndex={-1}>
         <ActionErrorAlert />
-        <BackupReminder />
         {children}
       </main>
     </div>

@@ -14,6 +14,7 @@ export function Layout() {
           <NavLink to="/" end>
             Decks
           </NavLink>
+          <NavLink to="/browse">Browse</NavLink>
           <NavLink to="/exams">Exams</NavLink>
           <NavLink to="/transfer">Import / Export</NavLink>
         </nav>

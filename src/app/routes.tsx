@@ -1,4 +1,5 @@
 import type { RouteObject } from 'react-router';
+import { browseRoutes } from '../features/browse/routes';
 import { examRoutes } from '../features/exam/routes';
 import { guideRoutes } from '../features/guide/routes';
 import { HomePage } from '../features/home/HomePage';
@@ -20,6 +21,7 @@ export const routes: RouteObject[] = [
       ...examRoutes,
       ...guideRoutes,
       ...transferRoutes,
+      ...browseRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

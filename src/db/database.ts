@@ -19,6 +19,8 @@ import type {
   ReviewLogRecord,
   SettingRecord,
 } from '../domain/records';
+import { cardWordsMiddleware } from './cardWords';
+import { v3BrowseIndex } from './upgrades/v3BrowseIndex';
 
 export type CardinalDb = Dexie & {
   decks: EntityTable<DeckRecord, 'id'>;
@@ -43,5 +45,15 @@ export function createDb(name: string = DB_NAME): CardinalDb {
   });
   // Version 2 adds practice exams; no existing data changes.
   db.version(2).stores({ exams: 'id, status, deckId, startedAt, [deckId+status]' });
+  // Version 3: Browse. Cards get a multi-entry word index (search), tag and kind indexes; review items get the
+  // indexes Browse sorts and filters by. The upgrade fills in every stored card's words.
+  db.version(3)
+    .stores({
+      cards: '[deckId+id], deckId, *words, *card.tags, card.kind',
+      cardStates:
+        '[deckId+itemId], deckId, [deckId+cardId], [deckId+queue], [deckId+queue+due], [deckId+queue+position], [deckId+section], [deckId+position], queue, due, flag, fsrs.lapses, fsrs.stability, fsrs.difficulty, fsrs.reps, fsrs.scheduled_days, fsrs.last_review, buriedUntil',
+    })
+    .upgrade(v3BrowseIndex);
+  db.use(cardWordsMiddleware);
   return db;
 }

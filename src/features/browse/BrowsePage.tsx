@@ -1,0 +1,151 @@
+import './browse.css';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import type { ActionResult } from '../../db/browse/actions';
+import { undoChange } from '../../db/browse/changes';
+import { type ItemKey, keyOf, keyString } from '../../db/browse/query';
+import { listDecks } from '../../db/decksRepo';
+import { useDb, useDbQuery } from '../../db/react';
+import {
+  type Column,
+  type FilterKey,
+  filtersFromParams,
+  paramsFromFilters,
+} from '../../domain/browse/filters';
+import { useNow } from '../../stores/clock';
+import { BrowseSearch } from './BrowseSearch';
+import { BrowseTable } from './BrowseTable';
+import { BulkBar } from './BulkBar';
+import { CardDetail } from './CardDetail';
+import { type ToastState, UndoToast } from './UndoToast';
+import { useBrowseKeys } from './useBrowseData';
+
+const NO_KEYS: ItemKey[] = [];
+
+/** Every card across decks: search, filter, sort, inspect, and act on a selection. */
+export function BrowsePage() {
+  const db = useDb();
+  const [params, setParams] = useSearchParams();
+  const filters = useMemo(() => filtersFromParams(params), [params]);
+  const now = useNow(5 * 60_000);
+  const decks = useDbQuery(listDecks, []) ?? [];
+  const result = useBrowseKeys(filters, now);
+  const keys = result?.keys ?? NO_KEYS;
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const anchor = useRef<number | null>(null);
+  const [open, setOpen] = useState<ItemKey | null>(null);
+  const [toast, setToast] = useState<ToastState | null>(null);
+
+  useEffect(() => {
+    document.title = 'Browse · Cardinal';
+  }, []);
+
+  const signature = params.toString();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new search starts a new selection
+  useEffect(() => {
+    setSelected(new Set());
+    anchor.current = null;
+  }, [signature]);
+
+  const onChange = useCallback(
+    (key: FilterKey, value: string | undefined, replace = false) => {
+      setParams(
+        (prev) => {
+          const next = new URLSearchParams(prev);
+          if (value === undefined) next.delete(key);
+          else next.set(key, value);
+          if (key === 'deck') next.delete('section');
+          return next;
+        },
+        { replace },
+      );
+    },
+    [setParams],
+  );
+
+  const onSort = (column: Column) => {
+    const current = filters.sort ?? 'deck';
+    const dir = current === column && (filters.dir ?? 'asc') === 'asc' ? 'desc' : 'asc';
+    setParams(paramsFromFilters({ ...filters, sort: column, dir }));
+  };
+
+  const onToggle = (index: number, shift: boolean) => {
+    const key = keys[index];
+    if (!key) return;
+    const s = keyString(key);
+    setSelected((prev) => {
+      const next = new Set(prev);
+      if (shift && anchor.current !== null) {
+        const [from, to] = [Math.min(anchor.current, index), Math.max(anchor.current, index)];
+        for (let i = from; i <= to; i++) {
+          const k = keys[i];
+          if (k) next.add(keyString(k));
+        }
+      } else if (next.has(s)) next.delete(s);
+      else next.add(s);
+      return next;
+    });
+    anchor.current = index;
+  };
+
+  const onDone = (action: ActionResult) =>
+    setToast({
+      message: action.message,
+      undo: async () => {
+        await undoChange(db, action.undo);
+        setToast({ message: `Undone: ${action.message}` });
+      },
+    });
+
+  const selection = useMemo(() => [...selected].map(keyOf), [selected]);
+  const openKey = open ? keyString(open) : null;
+
+  return (
+    <section className="browse-page" aria-labelledby="browse-heading">
+      <h1 id="browse-heading">Browse</h1>
+      <BrowseSearch
+        filters={filters}
+        decks={decks}
+        onChange={onChange}
+        onClear={() => setParams(new URLSearchParams())}
+      />
+      <p className="browse-status" aria-live="polite">
+        {result === undefined
+          ? 'Searching…'
+          : `${keys.length.toLocaleString('en')} ${keys.length === 1 ? 'card matches' : 'cards match'}`}
+        {result?.notice ? ` · ${result.notice}` : ''}
+      </p>
+      {selection.length > 0 && (
+        <BulkBar
+          selection={selection}
+          total={keys.length}
+          decks={decks}
+          now={now}
+          onSelectAll={() => setSelected(new Set(keys.map(keyString)))}
+          onClear={() => setSelected(new Set())}
+          onDone={onDone}
+          onError={(message) => setToast({ message })}
+        />
+      )}
+      <div className={`browse-split${open ? ' with-detail' : ''}`}>
+        {result !== undefined && keys.length === 0 ? (
+          <p className="browse-empty">No cards match. Try fewer words or clear a filter.</p>
+        ) : (
+          <BrowseTable
+            keys={keys}
+            now={now}
+            sort={filters.sort ?? 'deck'}
+            dir={filters.dir ?? 'asc'}
+            onSort={onSort}
+            selected={selected}
+            onToggle={onToggle}
+            openKey={openKey}
+            onOpen={setOpen}
+          />
+        )}
+        {open && <CardDetail itemKey={open} now={now} onClose={() => setOpen(null)} />}
+      </div>
+      <UndoToast toast={toast} onClose={() => setToast(null)} />
+    </section>
+  );
+}

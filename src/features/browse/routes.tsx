@@ -1,0 +1,6 @@
+import type { RouteObject } from 'react-router';
+
+/** Browse: every card, searchable, with bulk actions (its own chunk). */
+export const browseRoutes: RouteObject[] = [
+  { path: 'browse', lazy: () => import('./BrowsePage').then((m) => ({ Component: m.BrowsePage })) },
+];

@@ -22,12 +22,25 @@ import { useBrowseKeys } from './useBrowseData';
 
 const NO_KEYS: ItemKey[] = [];
 
+/**
+ * The time Browse computes with: it moves only when the clock has moved by a minute or more (useNow reads the
+ * clock on every render, and every new time re-runs the query).
+ */
+function useSteadyNow(): number {
+  const live = useNow(60_000);
+  const [steady, setSteady] = useState(live);
+  useEffect(() => {
+    if (Math.abs(live - steady) >= 60_000) setSteady(live);
+  }, [live, steady]);
+  return steady;
+}
+
 /** Every card across decks: search, filter, sort, inspect, and act on a selection. */
 export function BrowsePage() {
   const db = useDb();
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => filtersFromParams(params), [params]);
-  const now = useNow(5 * 60_000);
+  const now = useSteadyNow();
   const decks = useDbQuery(listDecks, []) ?? [];
   const result = useBrowseKeys(filters, now);
   const keys = result?.keys ?? NO_KEYS;
@@ -73,11 +86,12 @@ export function BrowsePage() {
     const key = keys[index];
     if (!key) return;
     const s = keyString(key);
+    const from = anchor.current;
     setSelected((prev) => {
       const next = new Set(prev);
-      if (shift && anchor.current !== null) {
-        const [from, to] = [Math.min(anchor.current, index), Math.max(anchor.current, index)];
-        for (let i = from; i <= to; i++) {
+      if (shift && from !== null) {
+        const [lo, hi] = [Math.min(from, index), Math.max(from, index)];
+        for (let i = lo; i <= hi; i++) {
           const k = keys[i];
           if (k) next.add(keyString(k));
         }

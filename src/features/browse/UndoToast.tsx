@@ -14,7 +14,7 @@ export function UndoToast({ toast, onClose }: { toast: ToastState | null; onClos
                 type="button"
                 className="link-button"
                 onClick={() => {
-                  void toast.undo?.().then(onClose);
+                  void toast.undo?.();
                 }}
               >
                 Undo

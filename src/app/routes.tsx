@@ -1,5 +1,6 @@
 import type { RouteObject } from 'react-router';
 import { browseRoutes } from '../features/browse/routes';
+import { cardRoutes } from '../features/cards/routes';
 import { examRoutes } from '../features/exam/routes';
 import { guideRoutes } from '../features/guide/routes';
 import { HomePage } from '../features/home/HomePage';
@@ -22,6 +23,7 @@ export const routes: RouteObject[] = [
       ...guideRoutes,
       ...transferRoutes,
       ...browseRoutes,
+      ...cardRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

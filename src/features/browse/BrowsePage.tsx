@@ -1,6 +1,6 @@
 import './browse.css';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { ActionResult } from '../../db/browse/actions';
 import { undoChange } from '../../db/browse/changes';
 import { type ItemKey, keyOf, keyString } from '../../db/browse/query';
@@ -38,6 +38,7 @@ function useSteadyNow(): number {
 /** Every card across decks: search, filter, sort, inspect, and act on a selection. */
 export function BrowsePage() {
   const db = useDb();
+  const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => filtersFromParams(params), [params]);
   const now = useSteadyNow();
@@ -116,7 +117,15 @@ export function BrowsePage() {
 
   return (
     <section className="browse-page" aria-labelledby="browse-heading">
-      <h1 id="browse-heading">Browse</h1>
+      <div className="browse-head">
+        <h1 id="browse-heading">Browse</h1>
+        <Link
+          className="button"
+          to={filters.deck ? `/cards/new?deck=${encodeURIComponent(filters.deck)}` : '/cards/new'}
+        >
+          Add card
+        </Link>
+      </div>
       <BrowseSearch
         filters={filters}
         decks={decks}
@@ -157,7 +166,16 @@ export function BrowsePage() {
             onOpen={setOpen}
           />
         )}
-        {open && <CardDetail itemKey={open} now={now} onClose={() => setOpen(null)} />}
+        {open && (
+          <CardDetail
+            itemKey={open}
+            now={now}
+            onClose={() => setOpen(null)}
+            onEdit={(cardId) =>
+              navigate(`/cards/${encodeURIComponent(open[0])}/${encodeURIComponent(cardId)}/edit`)
+            }
+          />
+        )}
       </div>
       <UndoToast toast={toast} onClose={() => setToast(null)} />
     </section>

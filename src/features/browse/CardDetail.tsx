@@ -1,7 +1,10 @@
 import { itemDetail } from '../../db/browse/browseRepo';
 import type { ItemKey } from '../../db/browse/query';
-import { useDbQuery } from '../../db/react';
+import { resolveUpstream } from '../../db/cardEdits';
+import { useDb, useDbQuery } from '../../db/react';
+import { cardText } from '../../domain/browse/words';
 import { promptOf } from '../../domain/deck/prompt';
+import type { Card } from '../../domain/deck/schema';
 import { GRADE_NAMES } from '../../domain/scheduler';
 import { cellText, formatDay } from './columns';
 
@@ -18,8 +21,9 @@ export function CardDetail({
   itemKey: ItemKey;
   now: number;
   onClose: () => void;
-  onEdit?: () => void;
+  onEdit: (cardId: string) => void;
 }) {
+  const db = useDb();
   const detail = useDbQuery((db) => itemDetail(db, itemKey, now), [itemKey[0], itemKey[1], now]);
   if (detail === undefined) return <aside className="card-detail">Loading…</aside>;
   if (detail === null)
@@ -37,11 +41,9 @@ export function CardDetail({
     <aside className="card-detail" aria-labelledby="detail-heading">
       <div className="detail-head">
         <h2 id="detail-heading">Card</h2>
-        {onEdit && (
-          <button type="button" className="button" onClick={onEdit}>
-            Edit
-          </button>
-        )}
+        <button type="button" className="button" onClick={() => onEdit(row.card.id)}>
+          Edit
+        </button>
         <button type="button" className="button" onClick={onClose}>
           Close
         </button>
@@ -85,6 +87,13 @@ export function CardDetail({
           </>
         )}
       </section>
+      {row.card.userEdit?.upstream !== undefined && (
+        <UpstreamChoice
+          mine={row.card.card}
+          theirs={row.card.userEdit.upstream}
+          onChoose={(choice) => void resolveUpstream(db, row.card.deckId, row.card.id, choice, now)}
+        />
+      )}
       {row.flag > 0 && <p className={`flag-${row.flag}`}>Flag: {cellText(row, 'flag', now)}</p>}
       <dl className="detail-state">
         <dt>Deck</dt>
@@ -150,5 +159,43 @@ export function CardDetail({
         </div>
       )}
     </aside>
+  );
+}
+
+/** An edited card whose shipped text changed (or was removed): both versions, and the user's choice. */
+function UpstreamChoice({
+  mine,
+  theirs,
+  onChoose,
+}: {
+  mine: Card;
+  theirs: Card | null;
+  onChoose: (choice: 'mine' | 'theirs') => void;
+}) {
+  return (
+    <section className="upstream" aria-labelledby="upstream-heading">
+      <h3 id="upstream-heading">Updated upstream</h3>
+      <p>
+        {theirs === null
+          ? 'The shipped deck no longer has this card. You changed it, so it was kept.'
+          : 'The shipped deck changed this card since you edited it. Your version is kept until you choose.'}
+      </p>
+      <div className="upstream-versions">
+        <div>
+          <h4>Yours</h4>
+          <p>{cardText(mine)}</p>
+        </div>
+        <div>
+          <h4>Shipped</h4>
+          <p>{theirs === null ? '(removed)' : cardText(theirs)}</p>
+        </div>
+      </div>
+      <button type="button" className="button" onClick={() => onChoose('mine')}>
+        Keep mine
+      </button>{' '}
+      <button type="button" className="button" onClick={() => onChoose('theirs')}>
+        {theirs === null ? 'Take theirs (retire this card)' : 'Take theirs'}
+      </button>
+    </section>
   );
 }

@@ -1,0 +1,10 @@
+import type { RouteObject } from 'react-router';
+
+/** Adding and editing cards (their own chunk). */
+export const cardRoutes: RouteObject[] = [
+  { path: 'cards/new', lazy: () => import('./AddCardPage').then((m) => ({ Component: m.AddCardPage })) },
+  {
+    path: 'cards/:deckId/:cardId/edit',
+    lazy: () => import('./EditCardPage').then((m) => ({ Component: m.EditCardPage })),
+  },
+];

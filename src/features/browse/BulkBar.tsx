@@ -156,61 +156,6 @@ export function BulkBar({ selection, total, decks, now, onSelectAll, onClear, on
         >
           Reschedule from history
         </button>
-        <span className="bulk-inline">
-          <label>
-            Due date <input type="date" value={dueDay} onChange={(e) => setDueDay(e.target.value)} />
-          </label>
-          <button
-            type="button"
-            className="button"
-            disabled={busy || dueDay === ''}
-            onClick={run((d, k) => setDueItems(d, k, dayStartOf(dueDay), now))}
-          >
-            Set due date
-          </button>
-        </span>
-        <span className="bulk-inline">
-          <label>
-            Deck{' '}
-            <select value={target} onChange={(e) => setTarget(e.target.value)}>
-              <option value="">Choose…</option>
-              {decks.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.title}
-                </option>
-              ))}
-            </select>
-          </label>
-          <button
-            type="button"
-            className="button"
-            disabled={busy || target === ''}
-            onClick={run((d, k) => moveItems(d, k, target))}
-          >
-            Move to deck
-          </button>
-        </span>
-        <span className="bulk-inline">
-          <label>
-            Tags <input type="text" size={14} value={tags} onChange={(e) => setTags(e.target.value)} />
-          </label>
-          <button
-            type="button"
-            className="button"
-            disabled={busy || parseTags(tags).length === 0}
-            onClick={run((d, k) => retagItems(d, k, parseTags(tags), []))}
-          >
-            Add tags
-          </button>
-          <button
-            type="button"
-            className="button"
-            disabled={busy || parseTags(tags).length === 0}
-            onClick={run((d, k) => retagItems(d, k, [], parseTags(tags)))}
-          >
-            Remove tags
-          </button>
-        </span>
         {confirmDelete ? (
           <span className="bulk-inline confirm" role="alert">
             Delete the cards of {n.toLocaleString('en')} selected and their review history?{' '}
@@ -232,6 +177,66 @@ export function BulkBar({ selection, total, decks, now, onSelectAll, onClear, on
           </button>
         )}
       </div>
+      <details className="bulk-more">
+        <summary>Due date, deck, tags…</summary>
+        <div className="bulk-actions">
+          <span className="bulk-inline">
+            <label>
+              Due date <input type="date" value={dueDay} onChange={(e) => setDueDay(e.target.value)} />
+            </label>
+            <button
+              type="button"
+              className="button"
+              disabled={busy || dueDay === ''}
+              onClick={run((d, k) => setDueItems(d, k, dayStartOf(dueDay), now))}
+            >
+              Set due date
+            </button>
+          </span>
+          <span className="bulk-inline">
+            <label>
+              Deck{' '}
+              <select value={target} onChange={(e) => setTarget(e.target.value)}>
+                <option value="">Choose…</option>
+                {decks.map((d) => (
+                  <option key={d.id} value={d.id}>
+                    {d.title}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button
+              type="button"
+              className="button"
+              disabled={busy || target === ''}
+              onClick={run((d, k) => moveItems(d, k, target))}
+            >
+              Move to deck
+            </button>
+          </span>
+          <span className="bulk-inline">
+            <label>
+              Tags <input type="text" size={14} value={tags} onChange={(e) => setTags(e.target.value)} />
+            </label>
+            <button
+              type="button"
+              className="button"
+              disabled={busy || parseTags(tags).length === 0}
+              onClick={run((d, k) => retagItems(d, k, parseTags(tags), []))}
+            >
+              Add tags
+            </button>
+            <button
+              type="button"
+              className="button"
+              disabled={busy || parseTags(tags).length === 0}
+              onClick={run((d, k) => retagItems(d, k, [], parseTags(tags)))}
+            >
+              Remove tags
+            </button>
+          </span>
+        </div>
+      </details>
     </fieldset>
   );
 }

@@ -69,6 +69,7 @@ function AddCardForm(props: {
     const result = validateCard(cardOf(draft, 'new-card'));
     if (!result.ok) {
       setIssues(result.issues);
+      setAdded(null);
       return;
     }
     setIssues([]);

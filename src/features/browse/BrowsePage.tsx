@@ -132,7 +132,7 @@ export function BrowsePage() {
         onChange={onChange}
         onClear={() => setParams(new URLSearchParams())}
       />
-      <p className="browse-status" aria-live="polite">
+      <p className="browse-status" aria-live="polite" data-for={result?.signature}>
         {result === undefined
           ? 'Searching…'
           : `${keys.length.toLocaleString('en')} ${keys.length === 1 ? 'card matches' : 'cards match'}`}

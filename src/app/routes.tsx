@@ -1,6 +1,7 @@
 import type { RouteObject } from 'react-router';
 import { browseRoutes } from '../features/browse/routes';
 import { cardRoutes } from '../features/cards/routes';
+import { deckRoutes } from '../features/decks/routes';
 import { examRoutes } from '../features/exam/routes';
 import { guideRoutes } from '../features/guide/routes';
 import { HomePage } from '../features/home/HomePage';
@@ -24,6 +25,7 @@ export const routes: RouteObject[] = [
       ...transferRoutes,
       ...browseRoutes,
       ...cardRoutes,
+      ...deckRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -9,10 +9,7 @@ import type { BrowseRow } from '../../domain/browse/row';
 export function useBrowseKeys(filters: BrowseFilters, now: number) {
   const signature = JSON.stringify(filters);
   // The filters are compared by value (signature): a new object with the same filters reads nothing again.
-  return useDbQuery(
-    async (db) => ({ ...(await browseKeys(db, filters, now)), signature }),
-    [signature, now],
-  );
+  return useDbQuery(async (db) => ({ ...(await browseKeys(db, filters, now)), signature }), [signature, now]);
 }
 
 /** Rows are read a page at a time: the pages covering what is on screen. */

@@ -1,4 +1,4 @@
-import './cards.css';
+import '../../ui/editor.css';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { addCard, getLastAdd, putLastAdd } from '../../db/cardEdits';

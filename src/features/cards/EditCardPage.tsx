@@ -1,4 +1,4 @@
-import './cards.css';
+import '../../ui/editor.css';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { previewCardEdit, readCard, saveCardEdit } from '../../db/cardEdits';

@@ -114,7 +114,7 @@ function mount(path: string) {
   );
 }
 
-function until(condition: () => boolean, timeoutMs = 30_000): Promise<void> {
+function until(condition: () => boolean, timeoutMs = 120_000): Promise<void> {
   return new Promise((resolve, reject) => {
     const check = () => {
       if (condition()) {
@@ -144,7 +144,9 @@ async function open(): Promise<number> {
   const started = performance.now();
   mount('/browse');
   await until(() => firstRowText() !== '' && /cards? match/.test(status()));
-  return performance.now() - started;
+  const ms = performance.now() - started;
+  console.log(`bench: list open in ${ms.toFixed(0)} ms`);
+  return ms;
 }
 
 /**
@@ -168,6 +170,7 @@ async function search(query: string): Promise<{ ms: number; status: string }> {
   });
   await until(() => resultFor() === expected && shown());
   const ms = performance.now() - started;
+  console.log(`bench: search "${query}" first row in ${ms.toFixed(0)} ms (${status()})`);
   await nextFrame();
   return { ms, status: status() };
 }

@@ -14,6 +14,7 @@ import { PromptView } from './PromptView';
 import { QueueCounts } from './QueueCounts';
 import { ReviewDone } from './ReviewDone';
 import { ReviewToolbar } from './ReviewToolbar';
+import { SuspendUndo } from './SuspendUndo';
 import { useReviewActions } from './useReviewActions';
 import { useReviewKeys } from './useReviewKeys';
 import { useOutcomes, usePrompt, useReviewScreen } from './useReviewScreen';
@@ -88,7 +89,7 @@ export function ReviewPage() {
       </div>
       {session.notice && (
         <p className="notice" role="status">
-          {session.notice}
+          {session.notice} <SuspendUndo />
         </p>
       )}
       {item && prompt && settings ? (

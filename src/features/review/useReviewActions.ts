@@ -12,6 +12,7 @@ import type { ReviewScreen } from '../../db/reviewScreen';
 import type { Flag } from '../../domain/records';
 import type { Grade4 } from '../../domain/scheduler';
 import { now } from '../../stores/clock';
+import { useLastSuspended } from '../../stores/lastSuspended';
 import { answerDuration, presentationKey, useReviewSession } from '../../stores/reviewSession';
 
 /** The review screen's commands. Each writes through src/db before the next item can show. */
@@ -71,7 +72,10 @@ export function useReviewActions(screen: ReviewScreen | null | undefined) {
   const suspend = useCallback(async () => {
     if (!item) return;
     await setSuspended(db, item.deckId, item.itemId, true);
-    useReviewSession.getState().setNotice('Card suspended. It will not be shown until you unsuspend it.');
+    useLastSuspended.setState({ item: { deckId: item.deckId, itemId: item.itemId } });
+    useReviewSession
+      .getState()
+      .setNotice('Card suspended. It will not be shown until you unsuspend it (Browse lists it).');
   }, [db, item]);
 
   const toggleMark = useCallback(async () => {

@@ -137,6 +137,7 @@ export function BrowsePage() {
           ? 'Searching…'
           : `${keys.length.toLocaleString('en')} ${keys.length === 1 ? 'card matches' : 'cards match'}`}
         {result?.notice ? ` · ${result.notice}` : ''}
+        {result?.error ? ` · The search failed: ${result.error}` : ''}
       </p>
       {selection.length > 0 && (
         <BulkBar

@@ -1,15 +1,39 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { browseKeys, browseRows } from '../../db/browse/browseRepo';
-import type { ItemKey } from '../../db/browse/query';
-import { useDbQuery } from '../../db/react';
+import type { BrowseResult, ItemKey } from '../../db/browse/query';
+import { useDb, useDbQuery } from '../../db/react';
+import { useTablesVersion } from '../../db/useTablesVersion';
 import type { BrowseFilters } from '../../domain/browse/filters';
 import type { BrowseRow } from '../../domain/browse/row';
 
-/** The keys of every matching item, in order (re-read when the cards change). */
-export function useBrowseKeys(filters: BrowseFilters, now: number) {
+const TABLES = ['decks', 'cards', 'cardStates'] as const;
+
+export type KeysResult = BrowseResult & { signature: string; error?: string };
+
+/**
+ * The keys of every matching item, in order, read again when the cards change. Read outside a live query: at
+ * 100,000 keys, a live query's bookkeeping of every key read costs seconds.
+ */
+export function useBrowseKeys(filters: BrowseFilters, now: number): KeysResult | undefined {
+  const db = useDb();
+  const version = useTablesVersion(TABLES);
   const signature = JSON.stringify(filters);
+  const [result, setResult] = useState<KeysResult>();
   // The filters are compared by value (signature): a new object with the same filters reads nothing again.
-  return useDbQuery(async (db) => ({ ...(await browseKeys(db, filters, now)), signature }), [signature, now]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: filters are covered by their signature
+  useEffect(() => {
+    if (version === undefined) return;
+    let current = true;
+    browseKeys(db, filters, now).then(
+      (r) => current && setResult({ ...r, signature }),
+      (e: unknown) =>
+        current && setResult({ keys: [], signature, error: e instanceof Error ? e.message : String(e) }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [db, version, signature, now]);
+  return result;
 }
 
 /** Rows are read a page at a time: the pages covering what is on screen. */

@@ -8,6 +8,7 @@ import { checkTypedAnswer, TYPE_IN_MAX_LENGTH } from '../../domain/typeDiff';
 import { now, useNow } from '../../stores/clock';
 import { presentationKey, presentationOf, useReviewSessionView } from '../../stores/reviewSession';
 import { NotFound } from '../../ui/NotFound';
+import { CardMarks } from './CardMarks';
 import { GradeButtons } from './GradeButtons';
 import { GuideExcerpt } from './GuideExcerpt';
 import { PromptView } from './PromptView';
@@ -94,6 +95,7 @@ export function ReviewPage() {
       )}
       {item && prompt && settings ? (
         <article className="review-card" aria-label="Card">
+          <CardMarks item={item} />
           <PromptView
             prompt={prompt}
             phase={view.phase}

@@ -88,4 +88,28 @@ describe.skipIf(!hasChromium)('Browse, edit and create in Chromium', () => {
     expect(await detail.getByRole('row').count()).toBeGreaterThan(1);
     expect(pageErrors(page)).toEqual([]);
   });
+
+  it('creates a deck, adds a card to it and reviews that card', async () => {
+    const page = await browser.newPage('/');
+    await page.getByRole('link', { name: 'New deck' }).click();
+    await page.getByRole('textbox', { name: 'Title' }).fill('My networking');
+    await page.getByRole('button', { name: 'Create deck' }).click();
+    await page.getByRole('heading', { name: 'Add card' }).waitFor();
+    await page.getByRole('combobox', { name: 'Kind' }).selectOption('basic');
+    await page.getByRole('textbox', { name: 'Front' }).fill('Which port does VXLAN use?');
+    await page.getByRole('textbox', { name: 'Back' }).fill('4789');
+    await page.getByRole('button', { name: 'Add card' }).click();
+    await page.getByText('Added a card to My networking.').waitFor();
+
+    await page.getByRole('link', { name: 'Study My networking' }).click();
+    await page.getByText('Which port does VXLAN use?').waitFor();
+    await page.keyboard.press('Space');
+    await page.locator('fieldset.grades').waitFor();
+    await page.keyboard.press('3');
+    await page.locator('fieldset.grades').waitFor({ state: 'detached' });
+    await page.reload();
+    const logs = await readStore<ReviewLogRecord>(page, 'reviewLogs');
+    expect(logs.filter((l) => l.deckId === 'my-networking').map((l) => l.rating)).toEqual([3]);
+    expect(pageErrors(page)).toEqual([]);
+  });
 });

@@ -10,6 +10,7 @@
 import { type BrowseFilters, type Column, dayStartOf } from '../../domain/browse/filters';
 import { type BrowseRow, sortRows, stateWordOf } from '../../domain/browse/row';
 import { queryWords } from '../../domain/browse/words';
+import { reviewItemsOf } from '../../domain/deck/reviewItems';
 import type { Section } from '../../domain/deck/schema';
 import type { CardStateRecord } from '../../domain/records';
 import { retrievability } from '../../domain/scheduler';
@@ -79,6 +80,33 @@ async function matchingCards(db: CardinalDb, f: BrowseFilters): Promise<Set<stri
   return intersect(await Promise.all(sets));
 }
 
+/** Above this many cards, their items are found by one walk over all item keys rather than card by card. */
+const MANY_CARDS = 2_000;
+
+/**
+ * The item keys of a set of cards. Item ids are `<card id>#<ordinal>`: a few cards are read (one request each, all
+ * at once) for their ordinals; many are matched against all item keys, read in one request. (An `anyOf` over
+ * thousands of compound keys walks a cursor key by key and takes seconds.)
+ */
+async function itemKeysOfCards(db: CardinalDb, cards: Set<string>): Promise<Set<string>> {
+  if (cards.size > MANY_CARDS) {
+    const all = (await db.cardStates.toCollection().primaryKeys()) as ItemKey[];
+    const out = new Set<string>();
+    for (const [deckId, itemId] of all) {
+      const cardId = itemId.slice(0, itemId.lastIndexOf('#'));
+      if (cards.has(`${deckId}${SEP}${cardId}`)) out.add(`${deckId}${SEP}${itemId}`);
+    }
+    return out;
+  }
+  const rows = await db.cards.bulkGet([...cards].map(keyOf));
+  const out = new Set<string>();
+  for (const row of rows) {
+    if (!row || row.retired) continue;
+    for (const ref of reviewItemsOf(row.card)) out.add(`${row.deckId}${SEP}${ref.itemId}`);
+  }
+  return out;
+}
+
 /** Item keys from every indexed filter; undefined when no filter narrows the items. */
 async function indexedCandidates(
   db: CardinalDb,
@@ -88,11 +116,7 @@ async function indexedCandidates(
   const sets: Promise<Set<string>>[] = [];
   const items = db.cardStates;
   sets.push(
-    matchingCards(db, f).then(async (cards) => {
-      if (!cards) return new Set(['*']);
-      const cardKeys = [...cards].map(keyOf);
-      return toSet(await items.where('[deckId+cardId]').anyOf(cardKeys).primaryKeys());
-    }),
+    matchingCards(db, f).then(async (cards) => (cards ? itemKeysOfCards(db, cards) : new Set(['*']))),
   );
   if (f.deck) {
     const deckId = f.deck;

@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import type { CardStateRecord, Flag } from '../../domain/records';
 
 type Props = {
@@ -76,6 +77,14 @@ export function ReviewToolbar({ item, canUndo, onUndo, onBury, onSuspend, onMark
               ))}
             </select>
           </label>
+          {item && (
+            <>
+              <Link to={`/cards/${encodeURIComponent(item.deckId)}/${encodeURIComponent(item.cardId)}/edit`}>
+                Edit card
+              </Link>
+              <Link to={`/cards/new?deck=${encodeURIComponent(item.deckId)}`}>Add card</Link>
+            </>
+          )}
         </div>
       </details>
     </div>

@@ -133,7 +133,7 @@ export function BrowsePage() {
         onClear={() => setParams(new URLSearchParams())}
       />
       <p className="browse-status" aria-live="polite" data-for={result?.signature}>
-        {result === undefined
+        {result === undefined || result.signature !== JSON.stringify(filters)
           ? 'Searching…'
           : `${keys.length.toLocaleString('en')} ${keys.length === 1 ? 'card matches' : 'cards match'}`}
         {result?.notice ? ` · ${result.notice}` : ''}

@@ -39,10 +39,13 @@ export function useBrowseKeys(filters: BrowseFilters, now: number): KeysResult |
 /** Rows are read a page at a time: the pages covering what is on screen. */
 export const PAGE = 50;
 
-/** The rows of keys[from, to), rounded out to whole pages, by key string. */
+/**
+ * The rows of keys[from, to), rounded out to whole pages plus one page either side (so a scroll of up to a page
+ * finds its rows already read), by key string.
+ */
 export function useWindowRows(keys: readonly ItemKey[], from: number, to: number, now: number) {
-  const start = Math.floor(from / PAGE) * PAGE;
-  const end = Math.min(keys.length, Math.ceil(to / PAGE) * PAGE);
+  const start = Math.max(0, Math.floor(from / PAGE) * PAGE - PAGE);
+  const end = Math.min(keys.length, Math.ceil(to / PAGE) * PAGE + PAGE);
   const slice = useMemo(() => keys.slice(start, end), [keys, start, end]);
   const rows = useDbQuery((db) => browseRows(db, slice, now), [slice, now]);
   return useMemo(() => {

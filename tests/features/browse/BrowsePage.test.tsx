@@ -8,7 +8,7 @@ import { makeDueReview } from '../../helpers/items';
 import { renderRoute } from '../../helpers/renderRoute';
 
 // The first render loads the lazy route: give a busy machine time.
-configure({ asyncUtilTimeout: 5000 });
+configure({ asyncUtilTimeout: 10_000 });
 
 // jsdom has no layout: give the table's scroll area a size so the virtual list renders rows.
 beforeAll(() => {
@@ -41,7 +41,7 @@ const questions = () =>
     .filter((b) => !b.classList.contains('sort-button'))
     .map((b) => b.textContent);
 
-describe('Browse page', { timeout: 20_000 }, () => {
+describe('Browse page', { timeout: 40_000 }, () => {
   it('lists every card, searches by a word prefix, keeps the search in the address', async () => {
     const db = await seeded();
     const { user, router } = renderRoute(db, '/browse');

@@ -7,7 +7,7 @@ import { freshDb, makeDeck, T0 } from '../../helpers/builders';
 import { SETTINGS } from '../../helpers/items';
 import { renderRoute } from '../../helpers/renderRoute';
 
-configure({ asyncUtilTimeout: 5000 });
+configure({ asyncUtilTimeout: 10_000 });
 
 async function seeded(shipped = false): Promise<CardinalDb> {
   const db = await freshDb();
@@ -29,7 +29,7 @@ async function seeded(shipped = false): Promise<CardinalDb> {
   return db;
 }
 
-describe('Card editor', { timeout: 20_000 }, () => {
+describe('Card editor', { timeout: 40_000 }, () => {
   it('basic: fixing wording saves and keeps the review state; an empty field is explained', async () => {
     const db = await seeded(true);
     const before = await db.cardStates.get(['test-deck', 'a.one#1']);

@@ -7,9 +7,9 @@ import { freshDb, makeDeck, T0 } from '../../helpers/builders';
 import { SETTINGS } from '../../helpers/items';
 import { renderRoute } from '../../helpers/renderRoute';
 
-configure({ asyncUtilTimeout: 5000 });
+configure({ asyncUtilTimeout: 10_000 });
 
-describe('Decks: create, rename, delete', { timeout: 20_000 }, () => {
+describe('Decks: create, rename, delete', { timeout: 40_000 }, () => {
   it('creates a deck (a title is required) and goes on to add its first card', async () => {
     const db = await freshDb();
     const { user, router } = renderRoute(db, '/decks/new');

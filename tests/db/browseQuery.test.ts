@@ -6,7 +6,9 @@ import { basic, freshDb, makeDeck, T0 } from '../helpers/builders';
 import { SETTINGS } from '../helpers/items';
 
 describe('Browse query over the indexes', () => {
-  it('finds the items of many matching cards (more than 2,000) and leaves out retired ones', async () => {
+  it('finds the items of many matching cards (more than 2,000) and leaves out retired ones', {
+    timeout: 30_000,
+  }, async () => {
     const db = await freshDb();
     const cards = Array.from({ length: 2_100 }, (_, i) =>
       basic(`c${i}`, { front: `common word ${i}`, ...(i % 3 === 0 ? { reversed: true } : {}) }),

@@ -214,12 +214,15 @@ export async function queryBrowse(
 
   // The matching items' rows, when the filters or a small result make reading them worthwhile.
   let items: CardStateRecord[] | undefined;
-  if (candidates && (predicate || candidates.size <= SMALL || !INDEX_OF[sort]))
+  if (candidates && (predicate || candidates.size <= SORT_IN_MEMORY_MAX || !INDEX_OF[sort]))
     items = await readItems(db, [...candidates].map(keyOf));
   else if (!candidates && predicate) items = await readAllItems(db);
   if (items) items = items.filter((i) => !i.retired && (!predicate || predicate(i)));
 
   const index = INDEX_OF[sort];
+  if (items && index && items.length <= SORT_IN_MEMORY_MAX)
+    // The rows are read already: their indexed field orders them without walking the whole index.
+    return { keys: sortByItemField(items, sort, dir) };
   if (items && (!index || items.length <= SMALL)) {
     if (items.length > SORT_IN_MEMORY_MAX)
       return {
@@ -245,6 +248,55 @@ export async function queryBrowse(
 }
 
 const keyTuple = (i: CardStateRecord): ItemKey => [i.deckId, i.itemId];
+
+/** The value an indexed column's index holds for an item (null: not in that index, sorts last). */
+function indexedValue(item: CardStateRecord, column: Column): number | string | null {
+  switch (column) {
+    case 'deck':
+      return item.position;
+    case 'section':
+      return item.section;
+    case 'state':
+      return item.queue;
+    case 'due':
+      return item.due;
+    case 'interval':
+      return item.fsrs.scheduled_days;
+    case 'stability':
+      return item.fsrs.stability;
+    case 'difficulty':
+      return item.fsrs.difficulty;
+    case 'lapses':
+      return item.fsrs.lapses;
+    case 'reviews':
+      return item.fsrs.reps;
+    case 'lastReview':
+      return item.fsrs.last_review;
+    case 'flag':
+      return item.flag;
+    default:
+      return null;
+  }
+}
+
+/** The order an index walk gives (deck and section indexes lead with the deck id), from the rows. */
+function sortByItemField(items: CardStateRecord[], column: Column, dir: 'asc' | 'desc'): ItemKey[] {
+  const sign = dir === 'asc' ? 1 : -1;
+  const byDeck = column === 'deck' || column === 'section';
+  const cmp = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 : 0);
+  return items
+    .map((item) => ({ item, value: indexedValue(item, column) }))
+    .sort((a, b) => {
+      if (byDeck && a.item.deckId !== b.item.deckId) return cmp(a.item.deckId, b.item.deckId) * sign;
+      if (a.value !== b.value) {
+        if (a.value === null) return 1;
+        if (b.value === null) return -1;
+        return cmp(a.value, b.value) * sign;
+      }
+      return cmp(a.item.deckId, b.item.deckId) || a.item.position - b.item.position;
+    })
+    .map(({ item }) => keyTuple(item));
+}
 
 /** Walks an index for the order; items missing from it (an empty value, e.g. never reviewed) go last. */
 async function orderByIndex(

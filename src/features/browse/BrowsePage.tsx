@@ -61,18 +61,18 @@ export function BrowsePage() {
     anchor.current = null;
   }, [signature]);
 
+  // The latest address, for changes made between renders (the search box's debounce): react-router's
+  // functional update would start from the address of the render it was created in.
+  const latest = useRef(params);
+  latest.current = params;
   const onChange = useCallback(
     (key: FilterKey, value: string | undefined, replace = false) => {
-      setParams(
-        (prev) => {
-          const next = new URLSearchParams(prev);
-          if (value === undefined) next.delete(key);
-          else next.set(key, value);
-          if (key === 'deck') next.delete('section');
-          return next;
-        },
-        { replace },
-      );
+      const next = new URLSearchParams(latest.current);
+      if (value === undefined) next.delete(key);
+      else next.set(key, value);
+      if (key === 'deck') next.delete('section');
+      latest.current = next;
+      setParams(next, { replace });
     },
     [setParams],
   );

@@ -130,4 +130,15 @@ describe('Browse page', { timeout: 40_000 }, () => {
     expect(await screen.findByText('3 selected')).toBeInTheDocument();
     expect(boxes.map((b) => (b as HTMLInputElement).checked)).toEqual([true, true, true, false]);
   });
+
+  it('keeps a filter chosen while the search box is still waiting to search', async () => {
+    const db = await seeded();
+    const { user, router } = renderRoute(db, '/browse');
+    await screen.findByText('4 cards match');
+    await user.type(screen.getByRole('searchbox', { name: 'Search cards' }), 'what');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'State' }), 'review');
+    expect(await screen.findByText('1 card matches')).toBeInTheDocument();
+    await waitFor(() => expect(new URLSearchParams(router.state.location.search).get('q')).toBe('what'));
+    expect(new URLSearchParams(router.state.location.search).get('state')).toBe('review');
+  });
 });

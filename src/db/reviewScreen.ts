@@ -11,6 +11,7 @@
 import type { TodayQueue } from '../domain/queue';
 import type { CardRecord, DeckRecord, ReviewLogRecord } from '../domain/records';
 import type { SchedulerSettings } from '../domain/settings';
+import { type ExtraNew, extraNewKey, extraNewSchema, withExtraNew } from '../domain/studyMore';
 import type { CardinalDb } from './database';
 import { listDecks } from './decksRepo';
 import { latestUndoable, queueAcross, type ReadAhead, readDeckToday } from './reviewRepo';
@@ -23,6 +24,8 @@ export type ReviewScope = {
   /** The decks in scope, in id order. */
   decks: DeckRecord[];
   settings: Record<string, SchedulerSettings>;
+  /** "Study more today": extra new cards per deck (applied while valid, see domain/studyMore.ts). */
+  extraNew?: Record<string, ExtraNew>;
 };
 
 export type ReviewDay = {
@@ -53,9 +56,16 @@ export async function loadReviewScope(db: CardinalDb, scope: string): Promise<Re
       settingsList = [settings];
     }
     if (decks.length === 0) return null;
+    const extras = await db.settings.bulkGet(decks.map((d) => extraNewKey(d.id)));
+    const extraNew: Record<string, ExtraNew> = {};
+    decks.forEach((d, i) => {
+      const parsed = extraNewSchema.safeParse(extras[i]?.value);
+      if (parsed.success) extraNew[d.id] = parsed.data;
+    });
     return {
       decks,
       settings: Object.fromEntries(decks.map((d, i) => [d.id, settingsList[i] as SchedulerSettings])),
+      extraNew,
     };
   });
 }
@@ -73,7 +83,13 @@ export async function loadReviewDay(
   return db.transaction('r', [db.cards, db.cardStates, db.reviewLogs], async () => {
     const perDeck = await Promise.all(
       scope.decks.map((d) =>
-        readDeckToday(db, d.id, now, scope.settings[d.id] as SchedulerSettings, readAhead[d.id]),
+        readDeckToday(
+          db,
+          d.id,
+          now,
+          withExtraNew(scope.settings[d.id] as SchedulerSettings, scope.extraNew?.[d.id], now),
+          readAhead[d.id],
+        ),
       ),
     );
     const queue = queueAcross(perDeck, now);

@@ -40,6 +40,8 @@ describe.skipIf(!hasChromium)('Browse, edit and create in Chromium', () => {
 
     await page.getByRole('link', { name: 'Browse' }).click();
     await page.getByRole('searchbox', { name: 'Search cards' }).fill(word ?? '');
+    await page.getByRole('searchbox', { name: 'Search cards' }).press('Enter');
+    await expect.poll(() => page.url()).toContain(`q=${word}`);
     await page.getByRole('combobox', { name: 'State' }).selectOption('suspended');
     await expect.poll(() => matches(page).textContent()).toBe('1 card matches');
     await page.getByRole('table', { name: 'Matching cards' }).getByRole('checkbox').first().check();

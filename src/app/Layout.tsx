@@ -41,6 +41,7 @@ export function LayoutFrame({ children }: { children: ReactNode }) {
           <NavLink to="/" end>
             Decks
           </NavLink>
+          <NavLink to="/browse">Browse</NavLink>
           <NavLink to="/exams">Exams</NavLink>
           <NavLink to="/stats">Statistics</NavLink>
           <NavLink to="/transfer">Import / Export</NavLink>

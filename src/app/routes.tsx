@@ -1,4 +1,7 @@
 import type { RouteObject } from 'react-router';
+import { browseRoutes } from '../features/browse/routes';
+import { cardRoutes } from '../features/cards/routes';
+import { deckRoutes } from '../features/decks/routes';
 import { examRoutes } from '../features/exam/routes';
 import { guideRoutes } from '../features/guide/routes';
 import { homeRoutes } from '../features/home/routes';
@@ -38,6 +41,9 @@ export const routes: RouteObject[] = [
           ...transferRoutes,
           ...storageRoutes,
           ...statsRoutes,
+          ...browseRoutes,
+          ...cardRoutes,
+          ...deckRoutes,
           { path: '*', element: <NotFoundPage />, handle: { title: 'Page not found' } },
         ],
       },

@@ -5,6 +5,7 @@
  */
 
 import type { CardinalDb } from '../db/database';
+import { deletedDeckKey } from '../db/deckEdits';
 import { syncDeck } from '../db/deckInstall';
 import { formatIssue, validateDeck } from '../domain/deck/validate';
 import { needsSync } from '../domain/deckSync';
@@ -23,6 +24,8 @@ export async function installShippedDecks(
       continue;
     }
     const stored = await db.decks.get(result.deck.id);
+    // A shipped deck the user deleted stays deleted.
+    if (!stored && (await db.settings.get(deletedDeckKey(result.deck.id)))) continue;
     if (!needsSync(result.deck, stored)) continue;
     await syncDeck(db, result.deck, now, { shipped: true });
     (stored ? report.updated : report.installed).push(result.deck.id);

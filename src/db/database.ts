@@ -20,6 +20,8 @@ import type {
   ReviewLogRecord,
   SettingRecord,
 } from '../domain/records';
+import { cardWordsMiddleware } from './cardWords';
+import { v3BrowseIndex } from './upgrades/v3BrowseIndex';
 
 export type MediaRecord = { deckId: string; name: string; type: string; bytes: Uint8Array };
 
@@ -47,14 +49,18 @@ export function createDb(name: string = DB_NAME): CardinalDb {
   });
   // Version 2 adds practice exams; no existing data changes.
   db.version(2).stores({ exams: 'id, status, deckId, startedAt, [deckId+status]' });
-  // Version 3: review items indexed by section (the guide's per-section card counts); cards also indexed by card
-  // id alone, so an Anki package finds the deck that already holds its notes (card ids come from Anki note guids),
-  // whatever the deck is called now; media (images, sounds) of rich cards. No existing data changes.
-  db.version(3).stores({
-    cardStates:
-      '[deckId+itemId], deckId, [deckId+cardId], [deckId+queue], [deckId+queue+due], [deckId+queue+position], [deckId+section+queue]',
-    cards: '[deckId+id], deckId, id',
-    media: '[deckId+name], deckId',
-  });
+  // Version 3: cards get a multi-entry word index (Browse search), tag and kind indexes, and an index on card id
+  // alone, so an Anki package finds the deck that already holds its notes (card ids come from Anki note guids);
+  // review items get the indexes Browse sorts and filters by and [deckId+section+queue] (the guide's per-section
+  // counts); media (images, sounds) of rich cards. The upgrade fills in every stored card's words.
+  db.version(3)
+    .stores({
+      cards: '[deckId+id], deckId, id, *words, *card.tags, card.kind',
+      cardStates:
+        '[deckId+itemId], deckId, [deckId+cardId], [deckId+queue], [deckId+queue+due], [deckId+queue+position], [deckId+section+queue], [deckId+section], [deckId+position], queue, due, flag, fsrs.lapses, fsrs.stability, fsrs.difficulty, fsrs.reps, fsrs.scheduled_days, fsrs.last_review, buriedUntil',
+      media: '[deckId+name], deckId',
+    })
+    .upgrade(v3BrowseIndex);
+  db.use(cardWordsMiddleware);
   return db;
 }

@@ -13,6 +13,7 @@ import { flattenSections } from '../domain/exam/sections';
 import type { TodayQueue } from '../domain/queue';
 import type { CardRecord, DeckRecord, ReviewLogRecord } from '../domain/records';
 import type { SchedulerSettings } from '../domain/settings';
+import { type ExtraNew, extraNewKey, extraNewSchema, withExtraNew } from '../domain/studyMore';
 import type { CardinalDb } from './database';
 import { listDecks } from './decksRepo';
 import { latestUndoable, queueAcross, type ReadAhead, readDeckToday } from './reviewRepo';
@@ -27,6 +28,8 @@ export type ReviewScope = {
   settings: Record<string, SchedulerSettings>;
   /** A one-deck review of one section: the section, its title, and its ids with those of its sub-sections. */
   section?: { id: string; title: string; ids: string[] };
+  /** "Study more today": extra new cards per deck (applied while valid, see domain/studyMore.ts). */
+  extraNew?: Record<string, ExtraNew>;
 };
 
 export type ReviewDay = {
@@ -64,13 +67,19 @@ export async function loadReviewScope(
       settingsList = [settings];
     }
     if (decks.length === 0) return null;
+    const extras = await db.settings.bulkGet(decks.map((d) => extraNewKey(d.id)));
+    const extraNew: Record<string, ExtraNew> = {};
+    decks.forEach((d, i) => {
+      const parsed = extraNewSchema.safeParse(extras[i]?.value);
+      if (parsed.success) extraNew[d.id] = parsed.data;
+    });
     const settings = Object.fromEntries(decks.map((d, i) => [d.id, settingsList[i] as SchedulerSettings]));
-    if (section === null) return { decks, settings };
+    if (section === null) return { decks, settings, extraNew };
     const deck = decks.length === 1 ? decks[0] : undefined;
     const ids = deck ? sectionWithDescendants(deck.sections, section) : null;
     if (!deck || !ids) return null;
     const title = flattenSections(deck.sections).find((s) => s.id === section)?.title ?? section;
-    return { decks, settings, section: { id: section, title, ids } };
+    return { decks, settings, extraNew, section: { id: section, title, ids } };
   });
 }
 
@@ -91,7 +100,7 @@ export async function loadReviewDay(
           db,
           d.id,
           now,
-          scope.settings[d.id] as SchedulerSettings,
+          withExtraNew(scope.settings[d.id] as SchedulerSettings, scope.extraNew?.[d.id], now),
           readAhead[d.id],
           scope.section && new Set(scope.section.ids),
         ),

@@ -39,6 +39,26 @@ export type CardRecord = {
   /** Retired cards were removed from the deck: kept with their logs, never shown. */
   retired: boolean;
   card: Card;
+  /** The card's search words (domain/browse/words.ts), written by the database on every card write. */
+  words?: string[];
+  /** Present when the user changed (or added) a card of a shipped deck: see domain/overrides.ts. */
+  userEdit?: UserEdit;
+};
+
+/**
+ * The user's own version of a shipped deck's card is `card`; the shipped text it started from is kept apart
+ * here, so a shipped update never overwrites the user's version silently.
+ */
+export type UserEdit = {
+  /** The shipped text the user's version started from; null for a card the user added to the deck. */
+  base: Card | null;
+  /**
+   * Set when a shipped update changed this card since `base`: the new shipped text, or null when the update
+   * removed the card. The user chooses "keep mine" or "take theirs" in Browse.
+   */
+  upstream?: Card | null;
+  /** The user deleted (or moved away) this shipped card: it stays retired when the deck updates. */
+  deleted?: boolean;
 };
 
 export type CardStateRecord = {

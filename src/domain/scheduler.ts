@@ -105,6 +105,17 @@ export function retrievability(current: FsrsFields, at: number, settings: Schedu
   return schedulerFor(settings).get_retrievability(toFsrsCard(current), new Date(at), false);
 }
 
+let plain: FSRS | undefined;
+
+/**
+ * Resets an item to new (ts-fsrs `forget`): it goes back to the new queue; its review count and lapses stay, as
+ * in Anki's "Reset" without "reset counts".
+ */
+export function forgetFields(current: FsrsFields, now: number): FsrsFields {
+  plain ??= fsrs();
+  return fromFsrsCard(plain.forget(toFsrsCard(current), new Date(now), false).card);
+}
+
 /** ts-fsrs's own rollback of one answer (it cannot restore the previous due date: it uses the review time). */
 export function fsrsRollback(
   after: FsrsFields,

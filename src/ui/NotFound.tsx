@@ -1,18 +1,20 @@
 import { Link } from 'react-router';
 
-/** "Deck not found" / "Exam not found": what was asked for, and the way back. */
+const TITLES = { deck: 'Deck', exam: 'Exam', card: 'Card' } as const;
+
+/** "Deck not found" / "Exam not found" / "Card not found": what was asked for, and the way back. */
 export function NotFound({
   what,
   id,
   back,
 }: {
-  what: 'deck' | 'exam';
+  what: keyof typeof TITLES;
   id: string | undefined;
   back: { to: string; label: string };
 }) {
   return (
     <section>
-      <h1>{what === 'deck' ? 'Deck' : 'Exam'} not found</h1>
+      <h1>{TITLES[what]} not found</h1>
       <p>
         There is no {what} “{id}”. <Link to={back.to}>{back.label}</Link>.
       </p>

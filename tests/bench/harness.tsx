@@ -136,3 +136,5 @@ async function run(count: number): Promise<{ toDom: number[]; toFrame: number[] 
 }
 
 Object.assign(window, { bench: { seed, run } });
+
+import './browseHarness';

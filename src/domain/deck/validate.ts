@@ -97,7 +97,7 @@ function checkRules(deck: Deck): DeckIssue[] {
   return issues;
 }
 
-function kindIssues(card: Card): Array<[field: string, message: string]> {
+export function kindIssues(card: Card): Array<[field: string, message: string]> {
   switch (card.kind) {
     case 'basic':
       return [];

@@ -37,6 +37,14 @@ const cardRowSchema = z.strictObject({
   position: z.number().int(),
   retired: z.boolean(),
   card: cardSchema,
+  words: z.array(z.string()).optional(),
+  userEdit: z
+    .strictObject({
+      base: cardSchema.nullable(),
+      upstream: cardSchema.nullable().optional(),
+      deleted: z.boolean().optional(),
+    })
+    .optional(),
 });
 
 const cardStateRowSchema = z.strictObject({

@@ -7,6 +7,14 @@ export function HomePage() {
   return (
     <section aria-labelledby="decks-heading">
       <h1 id="decks-heading">Your decks</h1>
+      <p className="deck-actions">
+        <Link to="/decks/new" className="button">
+          New deck
+        </Link>
+        <Link to="/cards/new" className="button">
+          Add card
+        </Link>
+      </p>
       {summaries === undefined ? (
         <p role="status">Loading decks…</p>
       ) : summaries.length === 0 ? (
@@ -58,8 +66,19 @@ function DeckCard({ deck }: { deck: DeckRecord }) {
         <Link to={`/decks/${deck.id}/readiness`} className="button" aria-label={`${deck.title} readiness`}>
           Readiness
         </Link>
-        <Link to={`/decks/${deck.id}/guide`} className="button" aria-label={`${deck.title} guide`}>
-          Guide
+        {deck.source.file && (
+          <Link to={`/decks/${deck.id}/guide`} className="button" aria-label={`${deck.title} guide`}>
+            Guide
+          </Link>
+        )}
+        <Link to={`/cards/new?deck=${deck.id}`} className="button" aria-label={`Add card to ${deck.title}`}>
+          Add card
+        </Link>
+        <Link to={`/browse?deck=${deck.id}`} className="button" aria-label={`Browse ${deck.title}`}>
+          Browse
+        </Link>
+        <Link to={`/decks/${deck.id}/edit`} className="button" aria-label={`Edit ${deck.title}`}>
+          Edit
         </Link>
         <Link to={`/transfer?deck=${deck.id}`} className="button" aria-label={`Export ${deck.title}`}>
           Export

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import type { ReviewScreen } from '../../db/reviewScreen';
 import { now } from '../../stores/clock';
 import { useReviewSession } from '../../stores/reviewSession';
+import { StudyMore } from './StudyMore';
 
 const timeFormat = new Intl.DateTimeFormat(undefined, {
   weekday: 'long',
@@ -32,6 +33,7 @@ export function ReviewDone({ screen }: { screen: ReviewScreen }) {
               ? 'No card is scheduled yet.'
               : `The next review is due ${dateFormat.format(screen.nextDue)}.`}
           </p>
+          <StudyMore screen={screen} />
         </>
       )}
       {answered > 0 && (

@@ -8,6 +8,7 @@ import { checkTypedAnswer, TYPE_IN_MAX_LENGTH } from '../../domain/typeDiff';
 import { now, useNow } from '../../stores/clock';
 import { presentationKey, presentationOf, useReviewSessionView } from '../../stores/reviewSession';
 import { NotFound } from '../../ui/NotFound';
+import { CardMarks } from './CardMarks';
 import { CountsHelp } from './CountsHelp';
 import { GradeButtons } from './GradeButtons';
 import { GuideExcerpt } from './GuideExcerpt';
@@ -15,6 +16,7 @@ import { PromptView } from './PromptView';
 import { QueueCounts } from './QueueCounts';
 import { ReviewDone } from './ReviewDone';
 import { ReviewToolbar } from './ReviewToolbar';
+import { SuspendUndo } from './SuspendUndo';
 import { useFocusOnNextCard } from './useFocusOnNextCard';
 import { useReviewActions } from './useReviewActions';
 import { useReviewKeys } from './useReviewKeys';
@@ -95,11 +97,12 @@ export function ReviewPage() {
       </div>
       {session.notice && (
         <p className="notice" role="status">
-          {session.notice}
+          {session.notice} <SuspendUndo />
         </p>
       )}
       {item && prompt && settings ? (
         <article className="review-card" aria-label="Card" ref={cardRef}>
+          <CardMarks item={item} />
           <PromptView
             prompt={prompt}
             deckId={item.deckId}

@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import type { CardStateRecord, Flag } from '../../domain/records';
 
 type Props = {
@@ -18,7 +19,7 @@ const FLAGS: Array<[Flag, string]> = [
   [4, 'Blue'],
 ];
 
-/** Undo, bury, suspend, mark and flag, with Anki's keys (u / Ctrl+Z, -, @, *). */
+/** Undo, and in a compact "More" menu bury, suspend, mark and flag, with Anki's keys (u / Ctrl+Z, -, @, *). */
 export function ReviewToolbar({ item, canUndo, onUndo, onBury, onSuspend, onMark, onFlag }: Props) {
   return (
     <div className="review-toolbar" role="toolbar" aria-label="Card actions">
@@ -31,42 +32,61 @@ export function ReviewToolbar({ item, canUndo, onUndo, onBury, onSuspend, onMark
       >
         Undo
       </button>
-      <button
-        type="button"
-        onClick={onBury}
-        disabled={!item}
-        aria-keyshortcuts="-"
-        title="Bury until tomorrow (-)"
-      >
-        Bury
-      </button>
-      <button type="button" onClick={onSuspend} disabled={!item} aria-keyshortcuts="@" title="Suspend (@)">
-        Suspend
-      </button>
-      <button
-        type="button"
-        onClick={onMark}
-        disabled={!item}
-        aria-pressed={item?.marked ?? false}
-        aria-keyshortcuts="*"
-        title="Mark (*)"
-      >
-        Mark
-      </button>
-      <label>
-        Flag{' '}
-        <select
-          value={item?.flag ?? 0}
-          disabled={!item}
-          onChange={(event) => onFlag(Number(event.target.value) as Flag)}
-        >
-          {FLAGS.map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <details className="review-more">
+        <summary>More</summary>
+        <div className="review-more-items">
+          <button
+            type="button"
+            onClick={onBury}
+            disabled={!item}
+            aria-keyshortcuts="-"
+            title="Bury until tomorrow (-)"
+          >
+            Bury
+          </button>
+          <button
+            type="button"
+            onClick={onSuspend}
+            disabled={!item}
+            aria-keyshortcuts="@"
+            title="Suspend (@)"
+          >
+            Suspend
+          </button>
+          <button
+            type="button"
+            onClick={onMark}
+            disabled={!item}
+            aria-pressed={item?.marked ?? false}
+            aria-keyshortcuts="*"
+            title="Mark (*)"
+          >
+            Mark
+          </button>
+          <label>
+            Flag{' '}
+            <select
+              value={item?.flag ?? 0}
+              disabled={!item}
+              onChange={(event) => onFlag(Number(event.target.value) as Flag)}
+            >
+              {FLAGS.map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </label>
+          {item && (
+            <>
+              <Link to={`/cards/${encodeURIComponent(item.deckId)}/${encodeURIComponent(item.cardId)}/edit`}>
+                Edit card
+              </Link>
+              <Link to={`/cards/new?deck=${encodeURIComponent(item.deckId)}`}>Add card</Link>
+            </>
+          )}
+        </div>
+      </details>
     </div>
   );
 }

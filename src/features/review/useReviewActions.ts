@@ -14,6 +14,7 @@ import type { Flag } from '../../domain/records';
 import type { Grade4 } from '../../domain/scheduler';
 import { attempt } from '../../stores/actionErrors';
 import { now } from '../../stores/clock';
+import { useLastSuspended } from '../../stores/lastSuspended';
 import { answerDuration, presentationKey, useReviewSession } from '../../stores/reviewSession';
 
 /** The review screen's commands. Each writes through src/db before the next item can show. */
@@ -86,8 +87,11 @@ export function useReviewActions(screen: ReviewScreen | null | undefined) {
       await setSuspended(db, item.deckId, item.itemId, true);
       return true;
     });
-    if (done)
-      useReviewSession.getState().setNotice('Card suspended. It will not be shown until you unsuspend it.');
+    if (!done) return;
+    useLastSuspended.setState({ item: { deckId: item.deckId, itemId: item.itemId } });
+    useReviewSession
+      .getState()
+      .setNotice('Card suspended. It will not be shown until you unsuspend it (Browse lists it).');
   }, [db, item]);
 
   const toggleMark = useCallback(async () => {

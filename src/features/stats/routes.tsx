@@ -2,5 +2,9 @@ import type { RouteObject } from 'react-router';
 
 /** Statistics (its own chunk, with the charting library). */
 export const statsRoutes: RouteObject[] = [
-  { path: 'stats', lazy: () => import('./StatsPage').then((m) => ({ Component: m.StatsPage })) },
+  {
+    path: 'stats',
+    handle: { title: 'Statistics' },
+    lazy: () => import('./StatsPage').then((m) => ({ Component: m.StatsPage })),
+  },
 ];

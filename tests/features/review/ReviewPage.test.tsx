@@ -159,9 +159,14 @@ describe('Review page', () => {
     await user.keyboard('-');
     expect(await screen.findByText('Front of b')).toBeInTheDocument();
     expect(screen.getByText('Card buried until tomorrow.')).toBeInTheDocument();
+    await user.click(screen.getByText('More'));
     await user.click(screen.getByRole('button', { name: 'Suspend' }));
     expect(await screen.findByText('Front of c')).toBeInTheDocument();
     expect((await db.cardStates.get(['test-deck', 'b#1']))?.queue).toBe('suspended');
+    // The notice offers Undo: the card comes back.
+    await user.click(screen.getByRole('button', { name: 'Undo suspend' }));
+    expect(await screen.findByText('Card unsuspended.')).toBeInTheDocument();
+    expect((await db.cardStates.get(['test-deck', 'b#1']))?.suspended).toBe(false);
   });
 
   it('announces a leech and suspends it', async () => {

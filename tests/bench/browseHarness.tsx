@@ -1,0 +1,200 @@
+/**
+ * Browse bench harness: the real Browse page over a synthetic deck of N cards (varied words, half studied) in
+ * Chromium's IndexedDB. Measures the time from a search (Enter in the search box) to its first rows on screen,
+ * the first load of the unfiltered list, and scrolling the virtual table. Driven by browse.bench-run.ts.
+ */
+import { createRoot, type Root } from 'react-dom/client';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { routes } from '../../src/app/routes';
+import { type CardinalDb, createDb } from '../../src/db/database';
+import { syncDeck } from '../../src/db/deckInstall';
+import { DbProvider } from '../../src/db/react';
+import { DECK_FORMAT, DECK_FORMAT_VERSION, type Deck } from '../../src/domain/deck/schema';
+
+const DAY = 86_400_000;
+const SYLLABLES = [
+  'ka',
+  'lo',
+  'mi',
+  'ne',
+  'ru',
+  'ta',
+  'vi',
+  'so',
+  'de',
+  'pa',
+  'gu',
+  'fe',
+  'zi',
+  'ho',
+  'ba',
+  'ty',
+];
+
+/** A vocabulary of 4,096 three-syllable words. */
+const WORDS = Array.from(
+  { length: 4096 },
+  (_, i) => `${SYLLABLES[i % 16]}${SYLLABLES[(i >> 4) % 16]}${SYLLABLES[(i >> 8) % 16]}`,
+);
+
+function syntheticDeck(n: number): Deck {
+  let seed = 12345;
+  const next = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed;
+  };
+  const words = (k: number) => Array.from({ length: k }, () => WORDS[next() % WORDS.length]).join(' ');
+  return {
+    format: DECK_FORMAT,
+    formatVersion: DECK_FORMAT_VERSION,
+    id: 'bench',
+    version: 1,
+    title: 'Bench',
+    description: 'Synthetic cards for the benchmark.',
+    source: { title: 'synthetic' },
+    sections: [
+      { id: 's1', title: 'Section one' },
+      { id: 's2', title: 'Section two' },
+    ],
+    cards: Array.from({ length: n }, (_, i) => ({
+      id: `c${i}`,
+      section: i % 2 === 0 ? 's1' : 's2',
+      kind: 'basic' as const,
+      // 1 card in 1,000 has the rare word, 1 in 10 the common one.
+      front: `${words(6)}${i % 1000 === 3 ? ' zephyr' : ''}${i % 10 === 3 ? ' network' : ''} ${i}?`,
+      back: words(2),
+    })),
+  };
+}
+
+let db: CardinalDb | undefined;
+let root: Root | undefined;
+let router: ReturnType<typeof createMemoryRouter> | undefined;
+
+async function seed(n: number): Promise<{ seedMs: number }> {
+  root?.unmount();
+  db?.close();
+  db = createDb(`cardinal-browse-bench-${n}`);
+  await db.delete();
+  await db.open();
+  const started = performance.now();
+  const now = Date.now();
+  await syncDeck(db, syntheticDeck(n), now, { shipped: false });
+  let i = 0;
+  await db.cardStates.toCollection().modify((item) => {
+    i++;
+    if (i % 2 === 0) return;
+    const due = now + ((i % 61) - 30) * DAY;
+    item.fsrs = {
+      ...item.fsrs,
+      state: 2,
+      stability: 10,
+      difficulty: 5,
+      reps: 3,
+      scheduled_days: 10,
+      due,
+      last_review: due - 10 * DAY,
+    };
+    item.due = due;
+    item.queue = 'review';
+  });
+  return { seedMs: performance.now() - started };
+}
+
+function mount(path: string) {
+  root?.unmount();
+  const container = document.getElementById('root');
+  if (!container || !db) throw new Error('no #root or db');
+  root = createRoot(container);
+  router = createMemoryRouter(routes, { initialEntries: [path] });
+  root.render(
+    <DbProvider db={db}>
+      <RouterProvider router={router} />
+    </DbProvider>,
+  );
+}
+
+function until(condition: () => boolean, timeoutMs = 120_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      if (condition()) {
+        observer.disconnect();
+        clearTimeout(timer);
+        resolve();
+        return true;
+      }
+      return false;
+    };
+    const observer = new MutationObserver(() => void check());
+    const timer = setTimeout(() => {
+      observer.disconnect();
+      reject(new Error(`bench: the page did not reach the expected state within ${timeoutMs} ms`));
+    }, timeoutMs);
+    if (check()) return;
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+}
+
+const nextFrame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+const firstRowText = () => document.querySelector('.browse-table button.row-open')?.textContent ?? '';
+const status = () => document.querySelector('.browse-status')?.textContent ?? '';
+
+/** Opens /browse and waits for its first rows; returns the time to them. */
+async function open(): Promise<number> {
+  const started = performance.now();
+  mount('/browse');
+  await until(() => firstRowText() !== '' && /cards? match/.test(status()));
+  const ms = performance.now() - started;
+  console.log(`bench: list open in ${ms.toFixed(0)} ms`);
+  return ms;
+}
+
+/**
+ * Searches for `query` as the search box does when Enter is pressed (the address changes to ?q=…): ms from
+ * then to the first matching row on screen, and the count shown.
+ */
+async function search(query: string): Promise<{ ms: number; status: string }> {
+  if (!router) throw new Error('not mounted');
+  const words = query.split(' ').filter((w) => w !== '');
+  const expected = JSON.stringify(words.length === 0 ? {} : { q: query });
+  const resultFor = () => document.querySelector('.browse-status')?.getAttribute('data-for') ?? '';
+  const shown = () => {
+    const row = firstRowText()
+      .toLowerCase()
+      .split(/[^a-z0-9]+/);
+    return row.length > 1 && words.every((w) => row.some((r) => r.startsWith(w)));
+  };
+  const started = performance.now();
+  await router.navigate(words.length === 0 ? '/browse' : `/browse?q=${encodeURIComponent(query)}`, {
+    replace: true,
+  });
+  await until(() => resultFor() === expected && shown());
+  const ms = performance.now() - started;
+  console.log(`bench: search "${query}" first row in ${ms.toFixed(0)} ms (${status()})`);
+  await nextFrame();
+  return { ms, status: status() };
+}
+
+/** Scrolls the table `steps` times by `by` pixels: ms from each scroll to its rows on screen, and to the next frame. */
+async function scroll(steps: number, by: number): Promise<{ toRows: number[]; toFrame: number[] }> {
+  const scroller = document.querySelector<HTMLElement>('.browse-scroll');
+  if (!scroller) throw new Error('no table');
+  const toRows: number[] = [];
+  const toFrame: number[] = [];
+  for (let i = 0; i < steps; i++) {
+    const started = performance.now();
+    scroller.scrollTop += by;
+    scroller.dispatchEvent(new Event('scroll'));
+    const target = Math.floor(scroller.scrollTop / 36) + 2;
+    await until(() => {
+      const row = document.querySelector(`.browse-table tr[aria-rowindex="${target}"]`);
+      return row !== null && row.querySelector('button.row-open') !== null;
+    });
+    toRows.push(performance.now() - started);
+    await nextFrame();
+    toFrame.push(performance.now() - started);
+  }
+  return { toRows, toFrame };
+}
+
+Object.assign(window, { browseBench: { seed, open, search, scroll } });

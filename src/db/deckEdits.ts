@@ -70,11 +70,11 @@ export async function deletionCounts(db: CardinalDb, deckId: string): Promise<De
   return { cards, logs, exams };
 }
 
-/** Deletes a deck with its cards, review items, review logs, exams and settings, in one transaction. */
+/** Deletes a deck with its cards, review items, review logs, exams, media and settings, in one transaction. */
 export async function deleteDeck(db: CardinalDb, deckId: string): Promise<void> {
   await db.transaction(
     'rw',
-    [db.decks, db.cards, db.cardStates, db.reviewLogs, db.exams, db.settings],
+    [db.decks, db.cards, db.cardStates, db.reviewLogs, db.exams, db.settings, db.media],
     async () => {
       const deck = await db.decks.get(deckId);
       if (!deck) return;
@@ -83,6 +83,7 @@ export async function deleteDeck(db: CardinalDb, deckId: string): Promise<void> 
         db.cardStates.where('deckId').equals(deckId).delete(),
         db.reviewLogs.where('[deckId+review]').between([deckId, -Infinity], [deckId, Infinity]).delete(),
         db.exams.where('deckId').equals(deckId).delete(),
+        db.media.where('deckId').equals(deckId).delete(),
         db.settings.bulkDelete([schedulerSettingsKey(deckId), `exam:date:${deckId}`]),
       ]);
       await db.decks.delete(deckId);

@@ -15,6 +15,7 @@ import {
 import type { ItemKey } from '../../db/browse/query';
 import type { CardinalDb } from '../../db/database';
 import { useDb } from '../../db/react';
+import { takeSnapshot } from '../../db/snapshots';
 import { parseTags } from '../../domain/browse/bulk';
 import { dayStartOf } from '../../domain/browse/filters';
 import type { DeckRecord, Flag } from '../../domain/records';
@@ -41,6 +42,11 @@ export function BulkBar({ selection, total, decks, now, onSelectAll, onClear, on
   const [tags, setTags] = useState('');
   const n = selection.length;
 
+  // As in Anki, a snapshot of everything is kept before a bulk delete (Settings › Snapshots restores it).
+  const deleteWithSnapshot = async (database: CardinalDb, keys: readonly ItemKey[]) => {
+    await takeSnapshot(database, 'bulk delete', now);
+    return deleteItems(database, keys);
+  };
   const run = (action: (db: CardinalDb, keys: readonly ItemKey[]) => Promise<ActionResult>) => async () => {
     setBusy(true);
     try {
@@ -159,7 +165,7 @@ export function BulkBar({ selection, total, decks, now, onSelectAll, onClear, on
         {confirmDelete ? (
           <span className="bulk-inline confirm" role="alert">
             Delete the cards of {n.toLocaleString('en')} selected and their review history?{' '}
-            <button type="button" className="button danger" disabled={busy} onClick={run(deleteItems)}>
+            <button type="button" className="button danger" disabled={busy} onClick={run(deleteWithSnapshot)}>
               Delete
             </button>
             <button type="button" className="button" onClick={() => setConfirmDelete(false)}>

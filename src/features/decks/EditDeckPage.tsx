@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { deleteDeck, deletionCounts, updateDeckText } from '../../db/deckEdits';
 import { useDb, useDbQuery } from '../../db/react';
+import { takeSnapshot } from '../../db/snapshots';
 import { now } from '../../stores/clock';
 import { NotFound } from '../../ui/NotFound';
 import { DeckTextFields, titleProblem } from './DeckTextFields';
@@ -89,6 +90,7 @@ export function EditDeckPage() {
               className="button danger"
               onClick={async () => {
                 try {
+                  await takeSnapshot(db, 'bulk delete', now());
                   await deleteDeck(db, deckId);
                   navigate('/');
                 } catch (err) {

@@ -20,6 +20,7 @@ const TABLE_NAMES: Record<string, [string, string]> = {
   reviewLogs: ['review log entry', 'review log entries'],
   settings: ['setting', 'settings'],
   exams: ['exam', 'exams'],
+  media: ['image or sound', 'images and sounds'],
 };
 
 function rowsLabel(table: string, n: number): string {

@@ -30,6 +30,18 @@ export const mediaRowSchema = z.strictObject({
     }),
 });
 
+/** A media row as stored (bytes as bytes): what Check database checks stored rows against. */
+export const storedMediaRowSchema = z.strictObject({
+  deckId: mediaRowSchema.shape.deckId,
+  name: mediaRowSchema.shape.name,
+  type: mediaRowSchema.shape.type,
+  // ArrayBuffer.isView rather than instanceof: rows read from IndexedDB may come from another realm.
+  bytes: z.custom<Uint8Array>(
+    (value) => ArrayBuffer.isView(value) && (value as Uint8Array).BYTES_PER_ELEMENT === 1,
+    'is not bytes',
+  ),
+});
+
 /** Whether a stored row has bytes to be written as base64 (a media row; anything else is written as it is). */
 function bytesOf(row: unknown): Uint8Array | undefined {
   if (typeof row !== 'object' || row === null) return undefined;

@@ -86,8 +86,8 @@ export function BackupRestorePreview({
             disabled={isPartial}
             onChange={() => setMode('replace')}
           />
-          Replace everything: delete all decks, cards, review history and settings in this browser, then
-          restore the file
+          Replace everything: delete all decks, cards, review history, settings, images and sounds in this
+          browser, then restore the file
         </label>
         <label className="transfer-check">
           <input

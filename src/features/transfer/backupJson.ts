@@ -12,6 +12,8 @@ import { bytesToBase64 } from '../../domain/transfer/base64';
 
 /** Rows stringified between two pauses. */
 const ROWS_PER_PIECE = 2000;
+/** Text written in pieces of at most 1000 characters between two pauses. */
+const SMALL_PIECES_CHARS = 64 * 1024;
 
 /** The backup's JSON text in pieces (each a few thousand rows), with the rows done so far after each piece. */
 export function* backupJsonTexts(backup: Backup): Generator<{ text: string; rowsDone: number }> {
@@ -62,10 +64,14 @@ export async function backupJsonBlobs(
 ): Promise<Blob[]> {
   const total = Object.values(backup.tables).reduce((n, rows) => n + rows.length, 0);
   const blobs: Blob[] = [];
+  let sincePause = 0;
   for (const { text, rowsDone } of backupJsonTexts(backup)) {
     blobs.push(new Blob([text]));
-    if (text.length > 1000) {
+    sincePause += text.length;
+    // After each big piece, and after a run of small ones (many small images write small pieces).
+    if (text.length > 1000 || sincePause > SMALL_PIECES_CHARS) {
       onProgress(rowsDone, total);
+      sincePause = 0;
       await nextTask();
     }
   }

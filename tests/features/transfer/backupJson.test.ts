@@ -74,4 +74,22 @@ describe('media in the backup JSON', () => {
     expect(pieces.map((p) => p.rowsDone).at(-1)).toBe(3);
     expect(pieces.find((p) => p.text.startsWith('AP+A'))?.rowsDone).toBe(1);
   });
+
+  it('pauses during a run of many small images too, and reports their progress', async () => {
+    const rows = Array.from({ length: 300 }, (_, i) => ({
+      deckId: 'd',
+      name: `icon${i}.png`,
+      type: 'image/png',
+      bytes: Uint8Array.from({ length: 600 }, (_, j) => (i + j) % 256),
+    }));
+    const backup = buildBackup({ decks: [{ id: 'd' }], media: rows }, 1_700_000_000_000);
+    const progress: number[] = [];
+    const blobs = await backupJsonBlobs(backup, (done) => progress.push(done));
+    expect(JSON.parse(await textOf(new Blob(blobs)))).toEqual(
+      JSON.parse(JSON.stringify(backupJsonValue(backup))),
+    );
+    // 300 rows of ~900 characters: a pause after every ~64 KB written.
+    expect(progress.length).toBeGreaterThanOrEqual(3);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+  });
 });

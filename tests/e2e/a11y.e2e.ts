@@ -75,6 +75,16 @@ const PAGES: Array<[string, string, (page: Page) => Promise<void>]> = [
     async (p) => void (await p.getByRole('button', { name: 'Export full backup' }).waitFor()),
   ],
   [
+    'statistics',
+    '/stats?deck=virtualization',
+    async (p) => void (await p.getByRole('heading', { name: 'True retention' }).waitFor({ timeout: 30_000 })),
+  ],
+  [
+    'browse',
+    '/browse',
+    async (p) => void (await p.getByRole('searchbox', { name: 'Search cards' }).waitFor()),
+  ],
+  [
     'settings',
     '/settings',
     async (p) => void (await p.getByRole('button', { name: 'Check database' }).waitFor()),

@@ -120,7 +120,7 @@ describe.skipIf(!hasChromium)('On a 390×844 phone', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
 
     // "Study this section" opens a review of that section's cards.
-    await page.getByRole('link', { name: 'Study “Hypervisor Comparison”' }).click();
+    await page.getByRole('link', { name: 'Study this section: Hypervisor Comparison' }).click();
     await page.getByRole('heading', { name: /Hypervisor Comparison/, level: 1 }).waitFor();
     expect(page.url()).toMatch(/\/review\/virtualization\?section=comparison$/);
     await page

@@ -22,13 +22,13 @@ export function GuideSectionLinks({
         {cards} {cards === 1 ? 'card' : 'cards'}
       </span>
       <span aria-hidden="true"> · </span>
-      <Link to={`/review/${encodeURIComponent(deckId)}?${query}`} aria-label={`Study “${title}”`}>
+      <Link to={`/review/${encodeURIComponent(deckId)}?${query}`} aria-label={`Study this section: ${title}`}>
         Study this section
       </Link>
       <span aria-hidden="true"> · </span>
       <Link
         to={`/browse?${new URLSearchParams({ deck: deckId, section: sectionId })}`}
-        aria-label={`Browse the cards of “${title}”`}
+        aria-label={`Browse these cards: ${title}`}
       >
         Browse these cards
       </Link>

@@ -113,12 +113,11 @@ describe('Guide page', { timeout: 20_000 }, () => {
     const storage = await screen.findByRole('region', { name: 'Storage Virtualization' }, { timeout: 5000 });
     // The storage section counts its own card and SAN's; a reversed card counts once.
     expect(await within(storage).findByText('2 cards')).toBeInTheDocument();
-    expect(within(storage).getByRole('link', { name: 'Study “Storage Virtualization”' })).toHaveAttribute(
-      'href',
-      '/review/test-deck?section=storage',
-    );
     expect(
-      within(storage).getByRole('link', { name: 'Browse the cards of “Storage Virtualization”' }),
+      within(storage).getByRole('link', { name: 'Study this section: Storage Virtualization' }),
+    ).toHaveAttribute('href', '/review/test-deck?section=storage');
+    expect(
+      within(storage).getByRole('link', { name: 'Browse these cards: Storage Virtualization' }),
     ).toHaveAttribute('href', '/browse?deck=test-deck&section=storage');
     const san = screen.getByRole('region', { name: 'SAN' });
     expect(within(san).getByText('1 card')).toBeInTheDocument();

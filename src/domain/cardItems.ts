@@ -4,7 +4,7 @@
  * are retired (kept with their history, never shown). Ids are `<card id>#<ordinal>`, so fixing wording never
  * touches review state.
  */
-import { reviewItemsOf } from './deck/reviewItems';
+import { type ReviewItemRef, reviewItemsOf } from './deck/reviewItems';
 import type { Card } from './deck/schema';
 import { type CardStateRecord, queueOf } from './records';
 import { newFsrsFields } from './scheduler';
@@ -17,6 +17,28 @@ export type ItemChange = {
   /** Ordinals no longer asked, with how often each was reviewed. */
   retired: { ordinal: number; reps: number }[];
 };
+
+/** A review item that has never been studied: new, in the deck's introduction order. */
+export function newItemState(
+  deckId: string,
+  ref: ReviewItemRef,
+  section: string,
+  position: number,
+  now: number,
+  marked = false,
+): CardStateRecord {
+  const fsrs = newFsrsFields(now);
+  const fresh = {
+    suspended: false,
+    retired: false,
+    fsrs,
+    buriedUntil: 0,
+    leech: false,
+    flag: 0 as const,
+    marked,
+  };
+  return { deckId, ...ref, section, position, ...fresh, queue: queueOf(fresh), due: fsrs.due };
+}
 
 export function reconcileItems(
   deckId: string,
@@ -33,25 +55,16 @@ export function reconcileItems(
     const itemPosition = position * 100 + ref.ordinal;
     const before = byId.get(ref.itemId);
     if (!before) {
-      const fsrs = newFsrsFields(now);
-      const fresh = {
-        suspended: false,
-        retired: false,
-        fsrs,
-        buriedUntil: 0,
-        leech: false,
-        flag: 0 as const,
-        marked: existing.some((i) => i.marked),
-      };
-      change.put.push({
-        deckId,
-        ...ref,
-        section: card.section,
-        position: itemPosition,
-        ...fresh,
-        queue: queueOf(fresh),
-        due: fsrs.due,
-      });
+      change.put.push(
+        newItemState(
+          deckId,
+          ref,
+          card.section,
+          itemPosition,
+          now,
+          existing.some((i) => i.marked),
+        ),
+      );
       change.added.push(ref.ordinal);
     } else if (before.retired || before.section !== card.section || before.position !== itemPosition) {
       const next = { ...before, retired: false, section: card.section, position: itemPosition };

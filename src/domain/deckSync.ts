@@ -9,11 +9,11 @@
  * keeps cards the user deleted deleted. A user's own write into a shipped deck (an import) marks what it
  * changes or adds as the user's, so the next shipped update does not overwrite it.
  */
+import { newItemState } from './cardItems';
 import { reviewItemsOf } from './deck/reviewItems';
 import type { Card, Deck } from './deck/schema';
 import { addedCard, editedCard, mergeShippedCard } from './overrides';
 import { type CardRecord, type CardStateRecord, type DeckRecord, queueOf } from './records';
-import { newFsrsFields } from './scheduler';
 
 export type DeckSyncPlan = {
   deck: DeckRecord;
@@ -56,25 +56,7 @@ export function planDeckSync(deck: Deck, stored: StoredDeck, now: number, shippe
       const itemPosition = position * 100 + ref.ordinal;
       const existing = storedItems.get(ref.itemId);
       if (!existing) {
-        const fsrs = newFsrsFields(now);
-        const fresh = {
-          suspended: false,
-          retired: false,
-          fsrs,
-          buriedUntil: 0,
-          leech: false,
-          flag: 0 as const,
-          marked: false,
-        };
-        items.push({
-          deckId: deck.id,
-          ...ref,
-          section: card.section,
-          position: itemPosition,
-          ...fresh,
-          queue: queueOf(fresh),
-          due: fsrs.due,
-        });
+        items.push(newItemState(deck.id, ref, card.section, itemPosition, now));
       } else if (
         existing.retired ||
         existing.position !== itemPosition ||

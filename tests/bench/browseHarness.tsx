@@ -7,11 +7,10 @@ import { createRoot, type Root } from 'react-dom/client';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { routes } from '../../src/app/routes';
 import { type CardinalDb, createDb } from '../../src/db/database';
-import { syncDeck } from '../../src/db/deckInstall';
 import { DbProvider } from '../../src/db/react';
 import { DECK_FORMAT, DECK_FORMAT_VERSION, type Deck } from '../../src/domain/deck/schema';
+import { seedHalfStudied } from './seedDeck';
 
-const DAY = 86_400_000;
 const SYLLABLES = [
   'ka',
   'lo',
@@ -75,30 +74,7 @@ async function seed(n: number): Promise<{ seedMs: number }> {
   root?.unmount();
   db?.close();
   db = createDb(`cardinal-browse-bench-${n}`);
-  await db.delete();
-  await db.open();
-  const started = performance.now();
-  const now = Date.now();
-  await syncDeck(db, syntheticDeck(n), now, { shipped: false });
-  let i = 0;
-  await db.cardStates.toCollection().modify((item) => {
-    i++;
-    if (i % 2 === 0) return;
-    const due = now + ((i % 61) - 30) * DAY;
-    item.fsrs = {
-      ...item.fsrs,
-      state: 2,
-      stability: 10,
-      difficulty: 5,
-      reps: 3,
-      scheduled_days: 10,
-      due,
-      last_review: due - 10 * DAY,
-    };
-    item.due = due;
-    item.queue = 'review';
-  });
-  return { seedMs: performance.now() - started };
+  return seedHalfStudied(db, syntheticDeck(n), Date.now());
 }
 
 function mount(path: string) {

@@ -9,16 +9,15 @@ import { createRoot, type Root } from 'react-dom/client';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { routes } from '../../src/app/routes';
 import { type CardinalDb, createDb } from '../../src/db/database';
-import { syncDeck } from '../../src/db/deckInstall';
 import { DbProvider } from '../../src/db/react';
 import { type Card, DECK_FORMAT, DECK_FORMAT_VERSION, type Deck } from '../../src/domain/deck/schema';
 import { examCandidates } from '../../src/domain/exam/candidates';
 import { drawExam, weaknessWeight } from '../../src/domain/exam/draw';
 import { seededRandom } from '../../src/domain/exam/random';
-import { DEFAULT_SCHEDULER_SETTINGS, schedulerSettingsKey } from '../../src/domain/settings';
+import { DEFAULT_SCHEDULER_SETTINGS } from '../../src/domain/settings';
 import '../../src/app/styles.css';
+import { seedHalfStudied } from './seedDeck';
 
-const DAY = 86_400_000;
 const SECTIONS = 20;
 
 function card(i: number): Card {
@@ -91,31 +90,7 @@ async function seed(n: number): Promise<{ seedMs: number }> {
   root = undefined;
   db?.close();
   db = createDb(`cardinal-exam-bench-${n}`);
-  await db.delete();
-  await db.open();
-  const started = performance.now();
-  const now = Date.now();
-  await syncDeck(db, syntheticDeck(n), now, { shipped: false });
-  let i = 0;
-  await db.cardStates.toCollection().modify((item) => {
-    i++;
-    if (i % 2 === 0) return;
-    const due = now + ((i % 61) - 30) * DAY;
-    item.fsrs = {
-      ...item.fsrs,
-      state: 2,
-      stability: 10,
-      difficulty: 5,
-      reps: 3,
-      scheduled_days: 10,
-      due,
-      last_review: due - 10 * DAY,
-    };
-    item.due = due;
-    item.queue = 'review';
-  });
-  await db.settings.put({ key: schedulerSettingsKey('bench'), value: DEFAULT_SCHEDULER_SETTINGS });
-  return { seedMs: performance.now() - started };
+  return seedHalfStudied(db, syntheticDeck(n), Date.now());
 }
 
 function until(condition: () => boolean, timeoutMs = 60_000): Promise<void> {

@@ -6,14 +6,11 @@ import { createRoot, type Root } from 'react-dom/client';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { routes } from '../../src/app/routes';
 import { type CardinalDb, createDb } from '../../src/db/database';
-import { syncDeck } from '../../src/db/deckInstall';
 import { DbProvider } from '../../src/db/react';
 import { DECK_FORMAT, DECK_FORMAT_VERSION, type Deck } from '../../src/domain/deck/schema';
-import { DEFAULT_SCHEDULER_SETTINGS, schedulerSettingsKey } from '../../src/domain/settings';
 import '../../src/app/styles.css';
 import './statsHarness';
-
-const DAY = 86_400_000;
+import { seedHalfStudied } from './seedDeck';
 
 function syntheticDeck(n: number): Deck {
   return {
@@ -42,33 +39,7 @@ async function seed(n: number): Promise<{ seedMs: number }> {
   root?.unmount();
   db?.close();
   db = createDb(`cardinal-bench-${n}`);
-  await db.delete();
-  await db.open();
-  const started = performance.now();
-  const now = Date.now();
-  await syncDeck(db, syntheticDeck(n), now, { shipped: false });
-  // Half the items have been studied: reviews due from 30 days ago to 30 days ahead.
-  let i = 0;
-  await db.cardStates.toCollection().modify((item) => {
-    i++;
-    if (i % 2 === 0) return;
-    const due = now + ((i % 61) - 30) * DAY;
-    item.fsrs = {
-      ...item.fsrs,
-      state: 2,
-      stability: 10,
-      difficulty: 5,
-      reps: 3,
-      scheduled_days: 10,
-      due,
-      last_review: due - 10 * DAY,
-    };
-    item.due = due;
-    item.queue = 'review';
-  });
-  // Daily limits as a user sets them (default 20 new / 200 reviews): the queue's cost follows them, not deck size.
-  await db.settings.put({ key: schedulerSettingsKey('bench'), value: DEFAULT_SCHEDULER_SETTINGS });
-  const seedMs = performance.now() - started;
+  const { seedMs } = await seedHalfStudied(db, syntheticDeck(n), Date.now());
   const container = document.getElementById('root');
   if (!container) throw new Error('no #root');
   root = createRoot(container);
@@ -109,7 +80,8 @@ const nextFrame = () => new Promise((r) => requestAnimationFrame(() => setTimeou
 
 const press = (key: string) => window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
 const question = () => document.querySelector('.prompt-question')?.textContent ?? '';
-const hasReveal = () => [...document.querySelectorAll('button')].some((b) => b.textContent === 'Show answer');
+const hasReveal = () =>
+  [...document.querySelectorAll('button')].some((b) => b.textContent?.startsWith('Show answer'));
 const hasGrades = () => document.querySelector('fieldset.grades button:enabled') !== null;
 
 /** Grades `count` cards; for each, the time from the grade key to the next card on screen, and to the next frame. */

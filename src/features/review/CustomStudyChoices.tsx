@@ -13,9 +13,9 @@ function NumberField({
   onChange,
 }: {
   label: string;
-  value: number;
+  value: string;
   max: number;
-  onChange: (n: number) => void;
+  onChange: (text: string) => void;
 }) {
   return (
     <label>
@@ -24,11 +24,17 @@ function NumberField({
         type="number"
         min={1}
         max={max}
+        required
         value={value}
-        onChange={(e) => onChange(Math.max(1, Math.min(max, Math.floor(Number(e.target.value)) || 1)))}
+        onChange={(e) => onChange(e.target.value)}
       />
     </label>
   );
+}
+
+/** The whole number typed, kept within 1…max (an empty or odd entry counts as 1). */
+function count(text: string, max: number): number {
+  return Math.max(1, Math.min(max, Math.floor(Number(text)) || 1));
 }
 
 /**
@@ -38,9 +44,9 @@ function NumberField({
 export function CustomStudyChoices({ deck }: { deck: DeckRecord }) {
   const navigate = useNavigate();
   const headingId = useId();
-  const [ahead, setAhead] = useState(1);
-  const [forgotten, setForgotten] = useState(1);
-  const [preview, setPreview] = useState(10);
+  const [ahead, setAhead] = useState('1');
+  const [forgotten, setForgotten] = useState('1');
+  const [preview, setPreview] = useState('10');
   const sections = flattenSections(deck.sections);
   const [section, setSection] = useState(sections[0]?.id ?? '');
   const [tag, setTag] = useState('');
@@ -62,29 +68,23 @@ export function CustomStudyChoices({ deck }: { deck: DeckRecord }) {
     <section className="custom-study" aria-labelledby={headingId}>
       <h3 id={headingId}>Custom study</h3>
       {form(
-        () => start({ mode: 'ahead', days: ahead }),
+        () => start({ mode: 'ahead', days: count(ahead, MAX_DAYS) }),
         <>
           <NumberField label="Days ahead" value={ahead} max={MAX_DAYS} onChange={setAhead} />{' '}
           <button type="submit" className="button">
             Review ahead
           </button>
-          <small>
-            {' '}
-            Cards due in the next {ahead} {ahead === 1 ? 'day' : 'days'}; counts as reviews.
-          </small>
+          <small> Cards due within that many days; counts as reviews.</small>
         </>,
       )}
       {form(
-        () => start({ mode: 'forgotten', days: forgotten }),
+        () => start({ mode: 'forgotten', days: count(forgotten, MAX_DAYS) }),
         <>
           <NumberField label="Days back" value={forgotten} max={MAX_DAYS} onChange={setForgotten} />{' '}
           <button type="submit" className="button">
             Study forgotten cards
           </button>
-          <small>
-            {' '}
-            Answered Again in the last {forgotten} {forgotten === 1 ? 'day' : 'days'}; counts as reviews.
-          </small>
+          <small> Cards answered Again within that many days; counts as reviews.</small>
         </>,
       )}
       {sections.length > 0 &&
@@ -124,7 +124,7 @@ export function CustomStudyChoices({ deck }: { deck: DeckRecord }) {
         </>,
       )}
       {form(
-        () => start({ mode: 'preview', count: preview }),
+        () => start({ mode: 'preview', count: count(preview, CUSTOM_STUDY_LIMIT) }),
         <>
           <NumberField
             label="New cards to preview"

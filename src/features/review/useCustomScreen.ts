@@ -7,7 +7,7 @@ import { attempt } from '../../stores/actionErrors';
 import { now } from '../../stores/clock';
 import { useCustomSession } from '../../stores/customSession';
 
-export type CustomInfo = { study: CustomStudy; writes: boolean; total: number };
+export type CustomInfo = { study: CustomStudy; writes: boolean; total: number; left: number };
 
 /** The review screen's data for a custom study session of one deck (null: no such deck or section). */
 export function useCustomScreen(
@@ -63,7 +63,7 @@ export function useCustomScreen(
       undoable: undefined,
       nextDue: null,
       readAhead: {},
-      custom: { study: custom, writes: writesAnswers(custom), total: started.order.length },
+      custom: { study: custom, writes: writesAnswers(custom), total: started.order.length, left },
     };
   }, [custom, reviewScope, started, read]);
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   afterAnswer,
   CUSTOM_STUDY_LIMIT,
+  type CustomSession,
   type CustomStudy,
   currentItemId,
   customStudySearch,
@@ -66,7 +67,7 @@ describe('custom study addresses', () => {
 
 describe('a custom session', () => {
   it('shows each item once; Again in a session that writes nothing shows it once more at the end', () => {
-    let s = { order: ['a', 'b'], position: 0 };
+    let s: CustomSession = { order: ['a', 'b'], position: 0 };
     s = afterAnswer(s, true, false);
     expect(currentItemId(s)).toBe('b');
     expect(remaining(s)).toBe(2);

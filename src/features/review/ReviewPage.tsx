@@ -156,7 +156,12 @@ export function ReviewPage() {
           {view.phase === 'answer' && outcomes && (
             <>
               <GuideExcerpt deck={deck} sectionId={item.section} card={screen.card?.card} />
-              <GradeButtons outcomes={outcomes} suggested={suggested} onGrade={actions.grade} />
+              <GradeButtons
+                outcomes={outcomes}
+                suggested={suggested}
+                onGrade={actions.grade}
+                unscheduled={customScreen?.custom.writes === false}
+              />
             </>
           )}
         </article>

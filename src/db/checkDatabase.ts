@@ -12,7 +12,7 @@
  */
 
 import { type CardStateRecord, queueOf } from '../domain/records';
-import { rowSchemas } from '../domain/transfer/backupRows';
+import { storedRowSchemas } from '../domain/transfer/backupRows';
 import type { CardinalDb } from './database';
 
 export type Finding = {
@@ -32,7 +32,7 @@ const MAX_LISTED = 200;
 const keyText = (key: unknown) => (Array.isArray(key) ? key.join(' / ') : String(key));
 
 function firstIssue(table: string, row: unknown): string | null {
-  const schema = rowSchemas[table];
+  const schema = storedRowSchemas[table];
   if (!schema) return null;
   const parsed = schema.safeParse(row);
   if (parsed.success) return null;

@@ -4,7 +4,7 @@
  * schedule (at most one a day, when the app starts) and before every import, restore, bulk delete and database
  * repair; the newest KEEP are kept. A snapshot is written a page of rows at a time, each page its own small
  * transaction with a pause between them, so a large database does not freeze the page; it counts only once
- * its last page is stored. Clearing the site's data removes snapshots too: they guard against mistakes, not
+ * its last page is stored. Media rows (images, sounds) are stored with their bytes as they are. Clearing the site's data removes snapshots too: they guard against mistakes, not
  * against losing the browser (that is what exported backups are for).
  */
 import { Dexie, type EntityTable, type Table } from 'dexie';
@@ -19,6 +19,8 @@ export const KEEP_SNAPSHOTS = 5;
 export const SNAPSHOT_EVERY_MS = 24 * 60 * 60 * 1000;
 /** Rows stored per page (one small transaction each). */
 const ROWS_PER_PAGE = 2000;
+/** Media bytes (images, sounds) stored per page at most, but for one file larger than this. */
+const PAGE_BYTES = 8 * 1024 * 1024;
 
 export type SnapshotReason = 'scheduled' | 'import' | 'restore' | 'bulk delete' | 'repair' | 'manual';
 
@@ -70,13 +72,8 @@ export async function takeSnapshot(
   if (snapshotId === undefined) throw new Error('The snapshot could not be stored');
   let seq = 0;
   for (const [table, rows] of Object.entries(backup.tables)) {
-    for (let start = 0; start === 0 || start < rows.length; start += ROWS_PER_PAGE) {
-      await store.pages.add({
-        snapshotId,
-        seq,
-        table,
-        rows: rows.slice(start, start + ROWS_PER_PAGE) as Rows[],
-      });
+    for (const page of pagesOf(rows as Rows[])) {
+      await store.pages.add({ snapshotId, seq, table, rows: page });
       seq += 1;
       await pause();
     }
@@ -84,6 +81,26 @@ export async function takeSnapshot(
   await store.snapshots.update(snapshotId, { complete: true });
   await prune(store);
   return { ...info, id: snapshotId, complete: true };
+}
+
+/**
+ * A table's rows in pages of ROWS_PER_PAGE rows or PAGE_BYTES of media bytes, whichever comes first (one page,
+ * empty, for an empty table: the table is then still restored as empty).
+ */
+function* pagesOf(rows: Rows[]): Generator<Rows[]> {
+  let page: Rows[] = [];
+  let bytes = 0;
+  for (const row of rows) {
+    page.push(row);
+    const data = row.bytes;
+    if (ArrayBuffer.isView(data)) bytes += data.byteLength;
+    if (page.length >= ROWS_PER_PAGE || bytes >= PAGE_BYTES) {
+      yield page;
+      page = [];
+      bytes = 0;
+    }
+  }
+  if (page.length > 0 || rows.length === 0) yield page;
 }
 
 /** Drops snapshots left half-written and all but the newest KEEP_SNAPSHOTS complete ones. */

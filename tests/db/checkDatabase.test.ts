@@ -60,3 +60,17 @@ describe('Check database', () => {
     expect(report.rowsChecked).toBeGreaterThan(10);
   });
 });
+
+describe('Check database and media', () => {
+  it('stored images and sounds (bytes, not base64 text) are healthy; a media row without bytes is reported', async () => {
+    const db = await populatedDb();
+    await db.media.bulkPut([
+      { deckId: 'test-deck', name: 'cat.png', type: 'image/png', bytes: Uint8Array.of(1, 2, 3) },
+      { deckId: 'test-deck', name: 'bad.png', type: 'image/png', bytes: 'AQID' as never },
+    ]);
+    const report = await checkDatabase(db, { repair: false });
+    expect(report.findings).toEqual([
+      { table: 'media', row: 'test-deck / bad.png', problem: 'field "bytes" is not bytes', repair: null },
+    ]);
+  });
+});

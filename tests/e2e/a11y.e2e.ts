@@ -24,7 +24,11 @@ async function seriousViolations(page: Page): Promise<string[]> {
 
 /** Every page of the app, reached as a user would, with something on screen to check. */
 const PAGES: Array<[string, string, (page: Page) => Promise<void>]> = [
-  ['home', '/', async (p) => void (await p.getByRole('link', { name: 'Study Virtualization' }).waitFor())],
+  [
+    'home',
+    '/',
+    async (p) => void (await p.getByRole('link', { name: 'Study now: Virtualization' }).waitFor()),
+  ],
   [
     'review question',
     '/review/virtualization',

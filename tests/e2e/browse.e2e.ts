@@ -22,7 +22,7 @@ describe.skipIf(!hasChromium)('Browse, edit and create in Chromium', () => {
 
   it('finds a suspended card by a word, unsuspends it, and it stays unsuspended after a reload', async () => {
     const page = await browser.newPage('/');
-    await page.getByRole('link', { name: 'Study Virtualization' }).click();
+    await page.getByRole('link', { name: 'Study now: Virtualization' }).click();
     for (let i = 0; i < 3; i++) await answerGood(page);
 
     // Suspend the card on screen with "@", as in Anki.
@@ -57,7 +57,7 @@ describe.skipIf(!hasChromium)('Browse, edit and create in Chromium', () => {
 
   it("edits a reviewed card's text; after a reload the edit is there and the history is kept", async () => {
     const page = await browser.newPage('/');
-    await page.getByRole('link', { name: 'Study Virtualization' }).click();
+    await page.getByRole('link', { name: 'Study now: Virtualization' }).click();
     for (let i = 0; i < 4; i++) await answerGood(page);
 
     await page.goto('/browse?reviewedDays=1&kind=basic');

@@ -8,7 +8,7 @@ describe.skipIf(!hasChromium)('Offline and installable', () => {
 
   it('after one visit the app reloads with the network off and a card can be reviewed', async () => {
     const page = await browser.newPage('/');
-    await page.getByRole('link', { name: 'Study Virtualization' }).waitFor();
+    await page.getByRole('link', { name: 'Study now: Virtualization' }).waitFor();
     // The service worker has installed (precached the build) once it is ready.
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;
@@ -22,7 +22,7 @@ describe.skipIf(!hasChromium)('Offline and installable', () => {
     await page.context().setOffline(true);
     await page.reload();
     expect(await page.evaluate(() => navigator.onLine)).toBe(false);
-    await page.getByRole('link', { name: 'Study Virtualization' }).click();
+    await page.getByRole('link', { name: 'Study now: Virtualization' }).click();
     await page
       .getByRole('button', { name: 'Show answer' })
       .or(page.locator('.choices button'))

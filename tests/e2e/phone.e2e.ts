@@ -7,7 +7,7 @@ const PHONE = { width: 390, height: 844 };
 async function phonePage(open: (path: string) => Promise<Page>): Promise<Page> {
   const page = await open('/');
   await page.setViewportSize(PHONE);
-  await page.getByRole('link', { name: 'Study Virtualization' }).waitFor();
+  await page.getByRole('link', { name: 'Study now: Virtualization' }).waitFor();
   return page;
 }
 
@@ -39,7 +39,7 @@ describe.skipIf(!hasChromium)('On a 390×844 phone', () => {
   const browser = useBrowser();
 
   it('keeps the grade buttons on screen for a basic, a cloze and a multiple choice card', async () => {
-    const page = await phonePage(browser.newPage);
+    const page = await phonePage((path) => browser.newPage(path));
     // The Overview section starts with a basic card, then cloze cards, then multiple choice.
     await page.goto('/review/virtualization?section=overview');
     const card = page.getByRole('article', { name: 'Card' });
@@ -76,7 +76,7 @@ describe.skipIf(!hasChromium)('On a 390×844 phone', () => {
   });
 
   it('keeps the grade buttons on screen for a type-in card', async () => {
-    const page = await phonePage(browser.newPage);
+    const page = await phonePage((path) => browser.newPage(path));
     await page.goto('/decks/virtualization/settings');
     await page.getByRole('checkbox', { name: /Type in answers/ }).check();
     await page.getByRole('button', { name: 'Save settings' }).click();
@@ -95,7 +95,7 @@ describe.skipIf(!hasChromium)('On a 390×844 phone', () => {
   });
 
   it('shows the guide’s hypervisor comparison as a table', async () => {
-    const page = await phonePage(browser.newPage);
+    const page = await phonePage((path) => browser.newPage(path));
     await page.goto('/decks/virtualization/guide#comparison');
     const table = page.getByRole('region', { name: 'Hypervisor Comparison' }).getByRole('table');
     await table.waitFor();

@@ -6,7 +6,7 @@ describe.skipIf(!hasChromium)('Content-Security-Policy', () => {
 
   it('is declared, and blocks inline and injected scripts (the violation is reported)', async () => {
     const page = await browser.newPage('/');
-    await page.getByRole('link', { name: 'Study Virtualization' }).waitFor();
+    await page.getByRole('link', { name: 'Study now: Virtualization' }).waitFor();
     const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
     expect(policy).toContain("script-src 'self' 'wasm-unsafe-eval'");
     expect(policy).not.toContain("'unsafe-inline'");

@@ -84,7 +84,7 @@ describe.skipIf(!hasChromium)('Statistics in Chromium', () => {
 
   it("shows today's answers and the calendar cell, computed in a worker, and keeps them after a reload", async () => {
     const page = await browser.newPage('/');
-    await page.getByRole('link', { name: 'Study Virtualization' }).click();
+    await page.getByRole('link', { name: 'Study now: Virtualization' }).click();
     for (let i = 0; i < 3; i++) await answerGood(page);
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Statistics' }).click();
@@ -116,7 +116,7 @@ describe.skipIf(!hasChromium)('Statistics in Chromium', () => {
 
   it('optimizes FSRS parameters in a worker (cross-origin isolated, for the progress bar) and applies them only when confirmed', async () => {
     const page = await browser.newPage('/');
-    await page.getByRole('link', { name: 'Study Virtualization' }).waitFor();
+    await page.getByRole('link', { name: 'Study now: Virtualization' }).waitFor();
     await page.goto('/decks/virtualization/settings');
     await page.getByRole('button', { name: 'Optimize parameters' }).click();
     expect(await page.getByRole('alert').textContent()).toMatch(

@@ -53,7 +53,7 @@ describe.skipIf(!hasChromium)('Several tabs', () => {
 
   it('a schema upgrade in another tab asks this tab to reload instead of hanging', async () => {
     const app = await browser.newPage('/');
-    await app.getByRole('link', { name: 'Study Virtualization' }).waitFor();
+    await app.getByRole('link', { name: 'Study now: Virtualization' }).waitFor();
     const other = await browser.newTab(app.context(), '/manifest.webmanifest');
     // Chromium asks a non-HTML page for /favicon.ico, which the app does not have.
     expectErrors(other, /status of 404/);

@@ -25,6 +25,19 @@ async function everyStore(page: Page) {
   return out;
 }
 
+/** A 1×1 PNG, and an Anki text export whose first card's front is that image. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
+const PICTURES = [
+  '#separator:tab',
+  '#html:true',
+  '#columns:Front\tBack',
+  '<img src="towel.png">\tTowel',
+  '',
+].join('\n');
+
 /** Answers whatever the review screen shows with Good, by keyboard. */
 async function answerGood(page: Page) {
   const reveal = page.getByRole('button', { name: 'Show answer' });
@@ -80,6 +93,48 @@ describe.skipIf(!hasChromium)('Import / Export in Chromium', () => {
     const card = page.getByRole('listitem', { name: 'Virtualization' });
     await card.waitFor();
     expect(await page.getByRole('link', { name: 'Study now: Virtualization' }).count()).toBe(1);
+    expect(pageErrors(page)).toEqual([]);
+  });
+
+  it('a backup carries the images of cards: after clearing the site data and restoring, review shows them', async () => {
+    const page = await browser.newPage('/transfer');
+    await page.getByLabel('Choose a file to import').setInputFiles([
+      { name: 'pictures.txt', mimeType: 'text/plain', buffer: Buffer.from(PICTURES) },
+      { name: 'towel.png', mimeType: 'image/png', buffer: PNG },
+    ]);
+    await page.getByRole('button', { name: 'Check cards' }).click();
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByRole('link', { name: 'Study the imported deck' }).waitFor();
+    const [deck] = await readStore<{ id: string }>(page, 'decks');
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export full backup' }).click(),
+    ]);
+    const file = join(mkdtempSync(join(tmpdir(), 'cardinal-e2e-')), download.suggestedFilename());
+    await download.saveAs(file);
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as { tables: { media: unknown[] } };
+    expect(saved.tables.media).toEqual([
+      { deckId: deck?.id, name: 'towel.png', type: 'image/png', bytes: PNG.toString('base64') },
+    ]);
+
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Storage.clearDataForOrigin', { origin: baseUrl, storageTypes: 'all' });
+    await page.goto('/transfer');
+    await page.getByRole('heading', { name: 'Import / Export' }).waitFor();
+    await expect.poll(async () => (await readStore(page, 'media')).length).toBe(0);
+
+    await page.getByLabel('Choose a file to import').setInputFiles(file);
+    await page.getByRole('list', { name: 'Backup contents' }).getByText('1 image or sound').waitFor();
+    await page.getByLabel(/I understand that everything now stored/).check();
+    await page.getByRole('button', { name: 'Restore backup' }).click();
+    await page.getByText(/Backup restored/).waitFor();
+
+    await page.goto(`/review/${deck?.id}`);
+    await page.reload();
+    const image = page.locator('.review-card img');
+    await image.waitFor();
+    await expect.poll(() => image.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(1);
     expect(pageErrors(page)).toEqual([]);
   });
 

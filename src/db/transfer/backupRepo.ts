@@ -1,5 +1,6 @@
 /**
- * Full backup and restore, generic over db.tables so a table added in a later schema version is included.
+ * Full backup and restore, generic over db.tables so a table added in a later schema version is included (media
+ * too: its rows keep their bytes here; the backup file holds them as base64, see domain/transfer/backupMedia.ts).
  * Restore writes in ONE transaction over every table (see restoreBackup).
  */
 
@@ -11,6 +12,7 @@ import {
   type TableKey,
   type ValidBackup,
 } from '../../domain/transfer/backup';
+import { MEDIA_TABLE } from '../../domain/transfer/backupMedia';
 import { answerIdentity, fileStateWins } from '../../domain/transfer/mergeRestore';
 import type { CardinalDb } from '../database';
 
@@ -31,6 +33,8 @@ export function tableKeys(db: CardinalDb): Record<string, TableKey> {
 
 /** Rows read per request: each page is its own IndexedDB request, so the page can paint between them. */
 const READ_PAGE = 5000;
+/** Media rows (images, sounds: up to MAX_MEDIA_FILE_BYTES each) read per request. */
+const MEDIA_READ_PAGE = 20;
 
 /** A table's rows in primary-key order, a page at a time (inside the caller's transaction). */
 async function readInPages(
@@ -38,19 +42,20 @@ async function readInPages(
   onPage: (rows: number) => void,
 ): Promise<Rows[]> {
   const keyPath = table.schema.primKey.keyPath;
+  const size = table.name === MEDIA_TABLE ? MEDIA_READ_PAGE : READ_PAGE;
   const keyOf = (row: Rows): unknown =>
     Array.isArray(keyPath) ? keyPath.map((k) => row[k]) : row[keyPath ?? ''];
   const rows: Rows[] = [];
-  let page = (await table.orderBy(':id').limit(READ_PAGE).toArray()) as Rows[];
+  let page = (await table.orderBy(':id').limit(size).toArray()) as Rows[];
   while (page.length > 0) {
     for (const row of page) rows.push(row);
     onPage(rows.length);
     const last = page[page.length - 1];
-    if (page.length < READ_PAGE || last === undefined) break;
+    if (page.length < size || last === undefined) break;
     page = (await table
       .where(':id')
       .above(keyOf(last) as never) // a key of this table's own shape (string, number or compound array)
-      .limit(READ_PAGE)
+      .limit(size)
       .toArray()) as Rows[];
   }
   return rows;
@@ -120,9 +125,10 @@ export async function restoreBackup(
         if (key?.auto) return table.bulkAdd(chunk.map((row) => withoutKey(row, key)));
         return table.bulkPut(chunk);
       };
-      for (let i = 0; i < fresh.length; i += WRITE_CHUNK) {
-        await write(fresh.slice(i, i + WRITE_CHUNK));
-        onProgress?.(done + Math.min(i + WRITE_CHUNK, fresh.length), total);
+      const chunkSize = table.name === MEDIA_TABLE ? MEDIA_READ_PAGE : WRITE_CHUNK;
+      for (let i = 0; i < fresh.length; i += chunkSize) {
+        await write(fresh.slice(i, i + chunkSize));
+        onProgress?.(done + Math.min(i + chunkSize, fresh.length), total);
       }
       done += rows.length;
       onProgress?.(done, total);

@@ -2,9 +2,12 @@
  * The full backup: one versioned JSON file holding every row of every table, written and read generically so a
  * table added later is included without touching this file. Reading validates the envelope, each row of the
  * known tables (backupRows.ts), primary keys (present, unique) and that rows point at a deck in the file.
+ * Media bytes are base64 text in the file (backupMedia.ts); a backup made before media existed has no media table
+ * and is read the same way.
  */
 import { z } from 'zod';
-import { rowSchemas } from './backupRows';
+import { MEDIA_TABLE } from './backupMedia';
+import { DECODED_TABLES, rowSchemas } from './backupRows';
 import { parseJson } from './jsonText';
 import type { ImportFailure, ImportProblem } from './parsedImport';
 
@@ -93,6 +96,7 @@ function checkRows(
 ): Rows[] {
   const schema = rowSchemas[table];
   const seen = new Map<string, number>();
+  const decoded = DECODED_TABLES.has(table);
   const out: Rows[] = [];
   rows.forEach((row, index) => {
     const where = `${fileName} table "${table}" row ${index + 1}`;
@@ -100,6 +104,7 @@ function checkRows(
       problems.push({ where, reason: 'is not an object' });
       return;
     }
+    let record = row as Rows;
     if (schema) {
       const result = schema.safeParse(row);
       if (!result.success) {
@@ -110,8 +115,8 @@ function checkRows(
         });
         return;
       }
+      if (decoded) record = result.data as Rows;
     }
-    const record = row as Rows;
     const id = keyOf(record, key);
     if (id === undefined) {
       problems.push({ where, reason: `has no valid primary key (${JSON.stringify(key.keyPath)})` });
@@ -141,7 +146,7 @@ export function keyOf(row: Rows, key: TableKey): string | null | undefined {
   return JSON.stringify(parts);
 }
 
-const DECK_TABLES = ['cards', 'cardStates', 'reviewLogs'];
+const DECK_TABLES = ['cards', 'cardStates', 'reviewLogs', MEDIA_TABLE];
 
 function checkDeckReferences(fileName: string, tables: Record<string, Rows[]>, problems: ImportProblem[]) {
   const deckIds = new Set((tables.decks ?? []).map((d) => d.id));

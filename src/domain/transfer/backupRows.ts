@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { cardSchema, deckSchema } from '../deck/schema';
 import { examRecordSchema } from '../exam/record';
 import type { CardRecord, CardStateRecord, DeckRecord, ReviewLogRecord } from '../records';
+import { MEDIA_TABLE, mediaRowSchema, storedMediaRowSchema } from './backupMedia';
 
 const epoch = z.number().finite();
 const state = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]);
@@ -104,4 +105,15 @@ export const rowSchemas: Record<string, z.ZodType> = {
   reviewLogs: reviewLogRowSchema,
   settings: settingRowSchema,
   exams: examRecordSchema,
+  // Its bytes are base64 text in the file: the schema's output (bytes) is what is restored (see backup.ts).
+  [MEDIA_TABLE]: mediaRowSchema,
 };
+
+/** The same schemas for rows as stored in the database (media bytes as bytes, not base64 text). */
+export const storedRowSchemas: Record<string, z.ZodType> = {
+  ...rowSchemas,
+  [MEDIA_TABLE]: storedMediaRowSchema,
+};
+
+/** Tables whose rows are restored as their schema outputs them rather than as read from the file. */
+export const DECODED_TABLES: ReadonlySet<string> = new Set([MEDIA_TABLE]);

@@ -28,5 +28,12 @@ export function mediaTypeOf(name: string): string | undefined {
   return ext ? TYPES[ext] : undefined;
 }
 
+/** Whether `type` is one of the MIME types above (a backup's media rows are checked against them). */
+export function isMediaType(type: string): boolean {
+  return MEDIA_TYPES.has(type);
+}
+
+const MEDIA_TYPES = new Set(Object.values(TYPES));
+
 /** One media file to store with a deck, named as its cards reference it. */
 export type ImportedMedia = { name: string; type: string; bytes: Uint8Array };

@@ -20,6 +20,7 @@ const TABLE_NAMES: Record<string, [string, string]> = {
   reviewLogs: ['review log entry', 'review log entries'],
   settings: ['setting', 'settings'],
   exams: ['exam', 'exams'],
+  media: ['image or sound', 'images and sounds'],
 };
 
 function rowsLabel(table: string, n: number): string {
@@ -85,8 +86,8 @@ export function BackupRestorePreview({
             disabled={isPartial}
             onChange={() => setMode('replace')}
           />
-          Replace everything: delete all decks, cards, review history and settings in this browser, then
-          restore the file
+          Replace everything: delete all decks, cards, review history, settings, images and sounds in this
+          browser, then restore the file
         </label>
         <label className="transfer-check">
           <input

@@ -104,7 +104,8 @@ export function ExportPanel() {
       <h2 id="export-heading">Export</h2>
       <h3>Full backup</h3>
       <p>
-        Every deck, card, review state, review history and setting, in one JSON file you can restore here.
+        Every deck, card, review state, review history, setting, image and sound, in one JSON file you can
+        restore here.
       </p>
       <p>
         <button type="button" className="button primary" disabled={busy} onClick={() => void fullBackup()}>

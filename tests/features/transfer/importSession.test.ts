@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CardinalDb } from '../../../src/db/database';
 import { buildBackup } from '../../../src/domain/transfer/backup';
+import { backupRowJson } from '../../../src/domain/transfer/backupMedia';
 import type {
   ImportProgress,
   ImportReply,
@@ -124,6 +125,35 @@ describe.each([
     const summary = await session.restore('merge', () => {});
     expect(summary.cards).toEqual({ written: 2, alreadyStored: 0 });
     expect(await db.cards.count()).toBe(2);
+  });
+
+  it('restores the images and sounds of a backup file; a file with a bad media row changes nothing', async () => {
+    const { session, db } = await open();
+    const { syncDeck } = await import('../../../src/db/deckInstall');
+    await syncDeck(db, makeDeck(), T0, { shipped: false });
+    const bytes = Uint8Array.from({ length: 1000 }, (_, i) => (i * 37) % 256);
+    const row = { deckId: 'test-deck', name: 'cat.png', type: 'image/png', bytes };
+    const backup = buildBackup(
+      { decks: await db.decks.toArray(), media: [backupRowJson('media', row)] },
+      1_700_000_000_000,
+    );
+    const broken = { ...backup, tables: { ...backup.tables, media: [{ ...row, bytes: '%%%%' }] } };
+
+    const bad = await session.read(fileOf('bad.json', JSON.stringify(broken)), [], () => {});
+    expect(bad.kind === 'failed' && bad.failure.problems[0]).toEqual({
+      where: 'bad.json table "media" row 1 field "bytes"',
+      reason: 'is not base64 text (the bytes of the file)',
+    });
+    await expect(session.restore('replace', () => {})).rejects.toThrow(/no backup file has been read/);
+    expect(await db.media.count()).toBe(0);
+    expect(await db.decks.count()).toBe(1);
+
+    const file = await session.read(fileOf('backup.json', JSON.stringify(backup)), [], () => {});
+    expect(file.kind === 'backup' && file.backup.counts).toEqual({ decks: 1, media: 1 });
+    const summary = await session.restore('replace', () => {});
+    expect(summary.media).toEqual({ written: 1, alreadyStored: 0 });
+    const stored = await db.media.get(['test-deck', 'cat.png']);
+    expect(Array.from(stored?.bytes ?? [])).toEqual(Array.from(bytes));
   });
 
   it('keeps a CSV for the column step: first rows, another split, then the deck, then the write', async () => {

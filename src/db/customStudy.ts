@@ -107,3 +107,9 @@ export async function readCustomItem(
     return { item, card };
   });
 }
+
+/** Every tag in use, from the `*card.tags` index keys (one step per distinct tag, never per card). */
+export async function listTags(db: CardinalDb): Promise<string[]> {
+  const keys = await db.cards.orderBy('card.tags').uniqueKeys();
+  return keys.filter((key): key is string => typeof key === 'string');
+}

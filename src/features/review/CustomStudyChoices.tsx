@@ -1,6 +1,8 @@
 import './customStudy.css';
 import { useId, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { listTags } from '../../db/customStudy';
+import { useDbQuery } from '../../db/react';
 import { CUSTOM_STUDY_LIMIT, type CustomStudy, customStudySearch, MAX_DAYS } from '../../domain/customStudy';
 import { flattenSections } from '../../domain/exam/sections';
 import type { DeckRecord } from '../../domain/records';
@@ -44,6 +46,8 @@ function count(text: string, max: number): number {
 export function CustomStudyChoices({ deck }: { deck: DeckRecord }) {
   const navigate = useNavigate();
   const headingId = useId();
+  const tagsId = useId();
+  const tags = useDbQuery((db) => listTags(db), []);
   const [ahead, setAhead] = useState('1');
   const [forgotten, setForgotten] = useState('1');
   const [preview, setPreview] = useState('10');
@@ -115,7 +119,19 @@ export function CustomStudyChoices({ deck }: { deck: DeckRecord }) {
         () => tag.trim() !== '' && start({ mode: 'cram', tag: tag.trim() }),
         <>
           <label>
-            Tag <input type="text" value={tag} onChange={(e) => setTag(e.target.value)} autoComplete="off" />
+            Tag{' '}
+            <input
+              type="text"
+              value={tag}
+              onChange={(e) => setTag(e.target.value)}
+              autoComplete="off"
+              list={tagsId}
+            />
+            <datalist id={tagsId}>
+              {(tags ?? []).map((t) => (
+                <option key={t} value={t} />
+              ))}
+            </datalist>
           </label>{' '}
           <button type="submit" className="button" disabled={tag.trim() === ''}>
             Cram tag

@@ -1,6 +1,6 @@
 import { configure, screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { readCustomStudyItems } from '../../../src/db/customStudy';
+import { listTags, readCustomStudyItems } from '../../../src/db/customStudy';
 import type { CardinalDb } from '../../../src/db/database';
 import { syncDeck } from '../../../src/db/deckInstall';
 import type { CardStateRecord, ReviewLogRecord } from '../../../src/domain/records';
@@ -165,6 +165,7 @@ describe('Custom study', { timeout: 60_000 }, () => {
     expect(await screen.findByText('Front of e')).toBeInTheDocument();
     expect(await db.cardStates.toArray()).toEqual(before);
     expect(await db.reviewLogs.count()).toBe(0);
+    expect(await listTags(db)).toEqual(['ports']);
   });
 
   it('preview: the next n new items in deck order, shown and answered without scheduling', async () => {

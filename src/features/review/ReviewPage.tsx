@@ -103,8 +103,12 @@ export function ReviewPage() {
           Review: <span className="deck-name">{title}</span>
           {screen.section && <span className="section-name"> › {screen.section.title}</span>}
         </h1>
-        <QueueCounts counts={screen.queue.counts} current={item?.queue ?? null} />
-        <CountsHelp />
+        {!customScreen && (
+          <>
+            <QueueCounts counts={screen.queue.counts} current={item?.queue ?? null} />
+            <CountsHelp />
+          </>
+        )}
       </div>
       {customScreen?.custom && <CustomStudyBanner info={customScreen.custom} />}
       {session.notice && (

@@ -118,7 +118,8 @@ describe('Custom study', { timeout: 60_000 }, () => {
 
     const { user } = renderRoute(db, `/review/${DECK}?forgotten=2`);
     expect(await screen.findByText('Front of a')).toBeInTheDocument();
-    expect(screen.getByRole('status', { name: /0 new, 0 learning, 1 review/ })).toBeInTheDocument();
+    expect(screen.getByRole('note')).toHaveTextContent('(1 card, 1 left)');
+    expect(screen.queryByRole('status', { name: /^Remaining today/ })).not.toBeInTheDocument();
     await user.keyboard(' ');
     await user.keyboard('3');
     expect(await screen.findByRole('heading', { name: 'Custom study session finished' })).toBeInTheDocument();

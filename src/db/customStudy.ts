@@ -4,7 +4,7 @@
  * at FORGOTTEN_LOG_LIMIT logs).
  */
 import { CUSTOM_STUDY_LIMIT, type CustomStudy, daysFrom } from '../domain/customStudy';
-import type { CardRecord, CardStateRecord } from '../domain/records';
+import type { CardRecord, CardStateRecord, ReviewLogRecord } from '../domain/records';
 import type { CardinalDb } from './database';
 
 /** How many of the window's logs (newest first) the forgotten-cards read looks at, at most. */
@@ -94,17 +94,24 @@ export async function readCustomStudyItems(
   });
 }
 
-/** The item on screen and its card, read together. */
+/** The item on screen and its card, and the session's last counted answer (for undo), read together. */
 export async function readCustomItem(
   db: CardinalDb,
   deckId: string,
   itemId: string | null,
-): Promise<{ item: CardStateRecord | undefined; card: CardRecord | undefined }> {
-  if (itemId === null) return { item: undefined, card: undefined };
-  return db.transaction('r', [db.cards, db.cardStates], async () => {
-    const item = await db.cardStates.get([deckId, itemId]);
+  lastLogId: number | null = null,
+): Promise<{
+  item: CardStateRecord | undefined;
+  card: CardRecord | undefined;
+  lastLog: ReviewLogRecord | undefined;
+}> {
+  return db.transaction('r', [db.cards, db.cardStates, db.reviewLogs], async () => {
+    const [item, lastLog] = await Promise.all([
+      itemId === null ? undefined : db.cardStates.get([deckId, itemId]),
+      lastLogId === null ? undefined : db.reviewLogs.get(lastLogId),
+    ]);
     const card = item ? await db.cards.get([deckId, item.cardId]) : undefined;
-    return { item, card };
+    return { item, card, lastLog };
   });
 }
 

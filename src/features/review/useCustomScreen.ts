@@ -21,7 +21,7 @@ export function useCustomScreen(
     async (db) => (custom === null || scope === ALL_DECKS ? null : loadReviewScope(db, scope, section)),
     [custom === null, scope, section],
   );
-  const { key, session, start } = useCustomSession();
+  const { key, session, start, lastLogId } = useCustomSession();
   const started = key === sessionKey ? session : null;
 
   useEffect(() => {
@@ -39,8 +39,8 @@ export function useCustomScreen(
 
   const itemId = started ? currentItemId(started) : null;
   const read = useDbQuery(
-    (db) => (started ? readCustomItem(db, scope, itemId) : Promise.resolve(undefined)),
-    [started !== null, scope, itemId],
+    (db) => (started ? readCustomItem(db, scope, itemId, lastLogId) : Promise.resolve(undefined)),
+    [started !== null, scope, itemId, lastLogId],
   );
 
   return useMemo(() => {
@@ -60,7 +60,7 @@ export function useCustomScreen(
         nextLearningDue: null,
       },
       card: read.card,
-      undoable: undefined,
+      undoable: read.lastLog?.source === 'review' ? read.lastLog : undefined,
       nextDue: null,
       readAhead: {},
       custom: { study: custom, writes: writesAnswers(custom), total: started.order.length, left },

@@ -50,7 +50,7 @@ export function useReviewActions(screen: ReviewScreen | null | undefined, custom
       state.setBusy(true);
       try {
         const result = await written;
-        if (custom) useCustomSession.getState().answered(rating === 1, true);
+        if (custom) useCustomSession.getState().answered(rating === 1, true, result.logId);
         state.graded(rating === 1);
         state.setNotice(
           result.becameLeech
@@ -77,10 +77,11 @@ export function useReviewActions(screen: ReviewScreen | null | undefined, custom
       undoLastAnswer(db, log.deckId, now(), dayStartHour),
     );
     if (undone) {
+      if (custom && undone.id === useCustomSession.getState().lastLogId) useCustomSession.getState().undone();
       useReviewSession.getState().undone(undone.rating === 1);
       useReviewSession.getState().setNotice('Last answer undone.');
     }
-  }, [db, screen]);
+  }, [db, screen, custom]);
 
   const bury = useCallback(async () => {
     if (!item || !settings) return;

@@ -102,6 +102,12 @@ describe('Custom study', { timeout: 60_000 }, () => {
     expect(a.fsrs.reps).toBe(4);
     expect(a.due).toBeGreaterThan(now + 2 * DAY);
     expect(await db.reviewLogs.where('[deckId+itemId]').equals([DECK, 'a#1']).count()).toBe(1);
+
+    // Undo takes the answer back and shows the card again, as it was.
+    await user.keyboard('u');
+    expect(await screen.findByText('Front of a')).toBeInTheDocument();
+    expect(await db.reviewLogs.count()).toBe(0);
+    expect(((await db.cardStates.get([DECK, 'a#1'])) as CardStateRecord).fsrs.reps).toBe(3);
   });
 
   it('forgotten cards: items answered Again in the last n days, once each', async () => {
@@ -166,6 +172,7 @@ describe('Custom study', { timeout: 60_000 }, () => {
     expect(await screen.findByText('Front of e')).toBeInTheDocument();
     expect(await db.cardStates.toArray()).toEqual(before);
     expect(await db.reviewLogs.count()).toBe(0);
+    expect(screen.getByRole('button', { name: /Undo/ })).toBeDisabled(); // nothing stored, nothing to undo
     expect(await listTags(db)).toEqual(['ports']);
   });
 

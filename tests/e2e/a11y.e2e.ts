@@ -43,6 +43,19 @@ const PAGES: Array<[string, string, (page: Page) => Promise<void>]> = [
     },
   ],
   [
+    'custom study choices',
+    '/custom-study/virtualization',
+    async (p) => void (await p.getByRole('button', { name: 'Review ahead' }).waitFor()),
+  ],
+  [
+    'cram session answer',
+    '/review/virtualization?cram=section:overview',
+    async (p) => {
+      await p.getByRole('button', { name: 'Show answer' }).click();
+      await p.locator('fieldset.grades').waitFor();
+    },
+  ],
+  [
     'deck settings',
     '/decks/virtualization/settings',
     async (p) => void (await p.getByRole('button', { name: /save/i }).first().waitFor()),

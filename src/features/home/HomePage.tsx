@@ -60,6 +60,9 @@ function DeckCard({ deck }: { deck: DeckRecord }) {
         <Link to={`/review/${deck.id}`} className="button primary" aria-label={`Study now: ${deck.title}`}>
           Study now
         </Link>
+        <Link to={`/custom-study/${deck.id}`} className="button" aria-label={`Custom study: ${deck.title}`}>
+          Custom study
+        </Link>
         <Link to={`/decks/${deck.id}/exam`} className="button" aria-label={`Practice exam for ${deck.title}`}>
           Practice exam
         </Link>

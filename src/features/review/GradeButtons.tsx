@@ -6,13 +6,15 @@ type Props = {
   outcomes: Record<Grade4, Outcome>;
   suggested: Grade4 | null;
   onGrade: (rating: Grade4) => void;
+  /** A cram or preview session: the grade is not stored, so no interval is shown. */
+  unscheduled?: boolean;
 };
 
 /**
  * Again / Hard / Good / Easy, each with the interval ts-fsrs computed for it. Keys 1–4. Disabled while an answer
  * is being written (the session's `busy`, followed here so that only the buttons re-render for it).
  */
-export function GradeButtons({ outcomes, suggested, onGrade }: Props) {
+export function GradeButtons({ outcomes, suggested, onGrade, unscheduled = false }: Props) {
   const disabled = useReviewSession((s) => s.busy);
   return (
     <fieldset className="grades">
@@ -32,7 +34,7 @@ export function GradeButtons({ outcomes, suggested, onGrade }: Props) {
               <kbd>{rating}</kbd>
             </span>
           </span>{' '}
-          <span className="grade-interval">{outcomes[rating].label}</span>
+          {!unscheduled && <span className="grade-interval">{outcomes[rating].label}</span>}
           {suggested === rating && <span className="grade-suggested"> (suggested)</span>}
         </button>
       ))}

@@ -2,7 +2,9 @@ import { Link } from 'react-router';
 import type { ReviewScreen } from '../../db/reviewScreen';
 import { now } from '../../stores/clock';
 import { useReviewSession } from '../../stores/reviewSession';
+import { CustomStudyChoices } from './CustomStudyChoices';
 import { StudyMore } from './StudyMore';
+import type { CustomInfo } from './useCustomScreen';
 
 const timeFormat = new Intl.DateTimeFormat(undefined, {
   weekday: 'long',
@@ -12,12 +14,23 @@ const timeFormat = new Intl.DateTimeFormat(undefined, {
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** What the review screen shows when nothing is due now: waiting for a learning step, or done for today. */
-export function ReviewDone({ screen }: { screen: ReviewScreen }) {
+export function ReviewDone({ screen, custom }: { screen: ReviewScreen; custom?: CustomInfo | undefined }) {
   const { answered, again, startedAt } = useReviewSession();
   const waitingUntil = screen.queue.nextLearningDue;
+  const deck = screen.decks.length === 1 ? screen.decks[0] : undefined;
   return (
     <div className="review-done">
-      {waitingUntil !== null ? (
+      {custom ? (
+        <>
+          <h2>Custom study session finished</h2>
+          <p>
+            {custom.total === 0
+              ? 'No card matches this custom study choice.'
+              : `All ${custom.total} ${custom.total === 1 ? 'card' : 'cards'} of this session were shown.`}
+          </p>
+          {deck && <CustomStudyChoices deck={deck} />}
+        </>
+      ) : waitingUntil !== null ? (
         <>
           <h2>Learning cards are coming back</h2>
           <p>
@@ -34,6 +47,7 @@ export function ReviewDone({ screen }: { screen: ReviewScreen }) {
               : `The next review is due ${dateFormat.format(screen.nextDue)}.`}
           </p>
           <StudyMore screen={screen} />
+          {deck && <CustomStudyChoices deck={deck} />}
         </>
       )}
       {answered > 0 && (

@@ -2,6 +2,7 @@ import { useEffect, useMemo } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { ALL_DECKS } from '../../db/reviewScreen';
 import { suggestedGrade } from '../../domain/answer';
+import { customStudySearch, parseCustomStudy } from '../../domain/customStudy';
 import { isCorrectChoice } from '../../domain/deck/prompt';
 import type { Grade4 } from '../../domain/scheduler';
 import { checkTypedAnswer, TYPE_IN_MAX_LENGTH } from '../../domain/typeDiff';
@@ -10,6 +11,7 @@ import { presentationKey, presentationOf, useReviewSessionView } from '../../sto
 import { NotFound } from '../../ui/NotFound';
 import { CardMarks } from './CardMarks';
 import { CountsHelp } from './CountsHelp';
+import { CustomStudyBanner } from './CustomStudyBanner';
 import { GradeButtons } from './GradeButtons';
 import { GuideExcerpt } from './GuideExcerpt';
 import { PromptView } from './PromptView';
@@ -17,6 +19,7 @@ import { QueueCounts } from './QueueCounts';
 import { ReviewDone } from './ReviewDone';
 import { ReviewToolbar } from './ReviewToolbar';
 import { SuspendUndo } from './SuspendUndo';
+import { useCustomScreen } from './useCustomScreen';
 import { useFocusOnNextCard } from './useFocusOnNextCard';
 import { useReviewActions } from './useReviewActions';
 import { useReviewKeys } from './useReviewKeys';
@@ -24,11 +27,20 @@ import { useOutcomes, usePrompt, useReviewScreen } from './useReviewScreen';
 
 export function ReviewPage() {
   const { scope = ALL_DECKS } = useParams();
-  const section = useSearchParams()[0].get('section');
-  const screen = useReviewScreen(scope, section);
+  const [params] = useSearchParams();
+  const section = params.get('section');
+  const custom = useMemo(() => parseCustomStudy(params), [params]);
+  const sessionScope = custom
+    ? `${scope}${customStudySearch(custom)}`
+    : section === null
+      ? scope
+      : `${scope}?section=${section}`;
+  const daily = useReviewScreen(scope, section, custom === null);
+  const customScreen = useCustomScreen(scope, custom, sessionScope);
+  const screen = custom ? customScreen : daily;
   const prompt = usePrompt(screen);
   const session = useReviewSessionView();
-  const actions = useReviewActions(screen);
+  const actions = useReviewActions(screen, customScreen?.custom);
   const item = screen?.queue.current ?? null;
   const key = item ? presentationKey(item) : null;
   const cardRef = useFocusOnNextCard(key);
@@ -36,7 +48,6 @@ export function ReviewPage() {
   const settings = item ? screen?.settings[item.deckId] : undefined;
   const deck = screen?.decks.find((d) => d.id === item?.deckId);
   const title = scope === ALL_DECKS ? 'All decks' : (screen?.decks[0]?.title ?? '');
-  const sessionScope = section === null ? scope : `${scope}?section=${section}`;
 
   useEffect(() => session.begin(sessionScope, now()), [sessionScope, session.begin]);
   useEffect(() => session.show(key, now()), [key, session.show]);
@@ -92,9 +103,14 @@ export function ReviewPage() {
           Review: <span className="deck-name">{title}</span>
           {screen.section && <span className="section-name"> › {screen.section.title}</span>}
         </h1>
-        <QueueCounts counts={screen.queue.counts} current={item?.queue ?? null} />
-        <CountsHelp />
+        {!customScreen && (
+          <>
+            <QueueCounts counts={screen.queue.counts} current={item?.queue ?? null} />
+            <CountsHelp />
+          </>
+        )}
       </div>
+      {customScreen?.custom && <CustomStudyBanner info={customScreen.custom} />}
       {session.notice && (
         <p className="notice" role="status">
           {session.notice} <SuspendUndo />
@@ -144,12 +160,17 @@ export function ReviewPage() {
           {view.phase === 'answer' && outcomes && (
             <>
               <GuideExcerpt deck={deck} sectionId={item.section} card={screen.card?.card} />
-              <GradeButtons outcomes={outcomes} suggested={suggested} onGrade={actions.grade} />
+              <GradeButtons
+                outcomes={outcomes}
+                suggested={suggested}
+                onGrade={actions.grade}
+                unscheduled={customScreen?.custom.writes === false}
+              />
             </>
           )}
         </article>
       ) : (
-        <ReviewDone screen={screen} />
+        <ReviewDone screen={screen} custom={customScreen?.custom} />
       )}
       <ReviewToolbar
         item={item}

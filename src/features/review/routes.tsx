@@ -7,4 +7,9 @@ export const reviewRoutes: RouteObject[] = [
     handle: { title: 'Review' },
     lazy: () => import('./ReviewPage').then((m) => ({ Component: m.ReviewPage })),
   },
+  {
+    path: 'custom-study/:deckId',
+    handle: { title: 'Custom study' },
+    lazy: () => import('./CustomStudyPage').then((m) => ({ Component: m.CustomStudyPage })),
+  },
 ];

@@ -14,11 +14,13 @@ import type { Flag } from '../../domain/records';
 import type { Grade4 } from '../../domain/scheduler';
 import { attempt } from '../../stores/actionErrors';
 import { now } from '../../stores/clock';
+import { useCustomSession } from '../../stores/customSession';
 import { useLastSuspended } from '../../stores/lastSuspended';
 import { answerDuration, presentationKey, useReviewSession } from '../../stores/reviewSession';
+import type { CustomInfo } from './useCustomScreen';
 
 /** The review screen's commands. Each writes through src/db before the next item can show. */
-export function useReviewActions(screen: ReviewScreen | null | undefined) {
+export function useReviewActions(screen: ReviewScreen | null | undefined, custom?: CustomInfo) {
   const db = useDb();
   const item = screen?.queue.current ?? null;
   const settings = item ? screen?.settings[item.deckId] : undefined;
@@ -28,6 +30,13 @@ export function useReviewActions(screen: ReviewScreen | null | undefined) {
       const state = useReviewSession.getState();
       if (!item || !settings || state.busy || state.showing !== presentationKey(item)) return;
       const at = now();
+      if (custom && !custom.writes) {
+        // Cram and preview leave the schedule alone: nothing is written, the session moves on.
+        state.graded(rating === 1);
+        useCustomSession.getState().answered(rating === 1, false);
+        useReviewSession.setState({ phase: 'question', choice: null, typed: '', shownAt: at });
+        return;
+      }
       // The write is issued first, then the buttons are disabled: the re-render runs while IndexedDB works.
       // Both happen in this call, so a second key press already sees `busy`.
       const written = recordAnswer(
@@ -41,6 +50,7 @@ export function useReviewActions(screen: ReviewScreen | null | undefined) {
       state.setBusy(true);
       try {
         const result = await written;
+        if (custom) useCustomSession.getState().answered(rating === 1, true, result.logId);
         state.graded(rating === 1);
         state.setNotice(
           result.becameLeech
@@ -56,7 +66,7 @@ export function useReviewActions(screen: ReviewScreen | null | undefined) {
         );
       }
     },
-    [db, item, settings],
+    [db, item, settings, custom],
   );
 
   const undo = useCallback(async () => {
@@ -67,10 +77,11 @@ export function useReviewActions(screen: ReviewScreen | null | undefined) {
       undoLastAnswer(db, log.deckId, now(), dayStartHour),
     );
     if (undone) {
+      if (custom && undone.id === useCustomSession.getState().lastLogId) useCustomSession.getState().undone();
       useReviewSession.getState().undone(undone.rating === 1);
       useReviewSession.getState().setNotice('Last answer undone.');
     }
-  }, [db, screen]);
+  }, [db, screen, custom]);
 
   const bury = useCallback(async () => {
     if (!item || !settings) return;
@@ -78,8 +89,10 @@ export function useReviewActions(screen: ReviewScreen | null | undefined) {
       await buryItem(db, item.deckId, item.itemId, now(), settings.dayStartHour);
       return true;
     });
-    if (done) useReviewSession.getState().setNotice('Card buried until tomorrow.');
-  }, [db, item, settings]);
+    if (!done) return;
+    if (custom) useCustomSession.getState().answered(false, true);
+    useReviewSession.getState().setNotice('Card buried until tomorrow.');
+  }, [db, item, settings, custom]);
 
   const suspend = useCallback(async () => {
     if (!item) return;
@@ -88,11 +101,12 @@ export function useReviewActions(screen: ReviewScreen | null | undefined) {
       return true;
     });
     if (!done) return;
+    if (custom) useCustomSession.getState().answered(false, true);
     useLastSuspended.setState({ item: { deckId: item.deckId, itemId: item.itemId } });
     useReviewSession
       .getState()
       .setNotice('Card suspended. It will not be shown until you unsuspend it (Browse lists it).');
-  }, [db, item]);
+  }, [db, item, custom]);
 
   const toggleMark = useCallback(async () => {
     if (!item) return;

@@ -17,8 +17,12 @@ const REFRESH_MS = 10_000;
 export function useReviewScreen(
   scope: string,
   section: string | null = null,
+  enabled = true,
 ): ReviewScreen | null | undefined {
-  const reviewScope = useDbQuery((db) => loadReviewScope(db, scope, section), [scope, section]);
+  const reviewScope = useDbQuery(
+    async (db) => (enabled ? loadReviewScope(db, scope, section) : null),
+    [scope, section, enabled],
+  );
   const period = Math.floor(useNow(REFRESH_MS) / REFRESH_MS);
   // How far the last read reached today's limits: the next read sizes its lists by it (results do not depend on it).
   const readAhead = useRef<ReviewDay['readAhead']>({});

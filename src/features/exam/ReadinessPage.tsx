@@ -123,10 +123,10 @@ export function ReadinessPage() {
                 : ` To get there by your exam on ${new Date(at).toLocaleDateString()}, study ${plan.perDayForExam} new cards a day (raise "New cards per day" in the deck's settings).`)}
           </p>
           <p className="exam-hint">
-            {plan.itemsNeeded} more card(s) to study, out of {prediction.items}. This assumes you keep up with
-            your reviews, so each card you have studied is recalled about{' '}
-            {percent(data.settings.desiredRetention)} of the time (your desired retention), and cards never
-            studied are not known.
+            {plan.itemsNeeded} more {plan.itemsNeeded === 1 ? 'card' : 'cards'} to study, out of{' '}
+            {prediction.items}. This assumes you keep up with your reviews, so each card you have studied is
+            recalled about {percent(data.settings.desiredRetention)} of the time (your desired retention), and
+            cards never studied are not known.
           </p>
           <p className="form-actions">
             <Link className="button primary" to={`/review/${deckId}`}>
@@ -142,11 +142,12 @@ export function ReadinessPage() {
             <strong>{percent(prediction.overall)}</strong>
           </p>
           <p className="exam-hint">
-            How this is worked out: for every review item of the deck, FSRS estimates the probability that you
-            will recall it on that date, from your review history alone (no further reviews assumed). Items
-            you have never reviewed count as not known (0 %). A section's figure is the mean over its items;
-            the predicted score is the mean over all {prediction.items} items, of which you have reviewed{' '}
-            {prediction.seen}. Practice exams feed this only when their answers count as reviews.
+            How this is worked out: for every card of the deck (each side of a reversed card and each cloze
+            blank counts once), FSRS estimates the probability that you will recall it on that date, from your
+            review history alone (no further reviews assumed). Cards you have never reviewed count as not
+            known (0 %). A section's figure is the mean over its cards; the predicted score is the mean over
+            all {prediction.items} cards, of which you have reviewed {prediction.seen}. Practice exams feed
+            this only when their answers count as reviews.
           </p>
           <div className="table-scroll">
             <table className="breakdown">
@@ -154,7 +155,7 @@ export function ReadinessPage() {
               <thead>
                 <tr>
                   <th scope="col">Section</th>
-                  <th scope="col">Items reviewed</th>
+                  <th scope="col">Cards reviewed</th>
                   <th scope="col">Predicted recall</th>
                 </tr>
               </thead>

@@ -115,7 +115,7 @@ describe('Readiness', () => {
         .getAllByRole('cell')
         .map((c) => c.textContent),
     ).toEqual([`1 / ${sanItems}`, ` ${Math.round((0.9 / sanItems) * 1000) / 10} %`]);
-    expect(screen.getByText(/Items you have never reviewed count as not known/)).toBeInTheDocument();
+    expect(screen.getByText(/Cards you have never reviewed count as not known/)).toBeInTheDocument();
     expect(screen.getByRole('img', { name: 'Practice exam scores over time' })).toHaveAccessibleDescription(
       /^1 exam; latest 50 %/,
     );

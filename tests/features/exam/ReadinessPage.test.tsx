@@ -37,7 +37,7 @@ describe('Readiness before any study', () => {
     expect(plan).toHaveTextContent(
       `To get there by your exam on ${local('2026-03-05')}, study ${Math.ceil(needed / 3)} new cards a day`,
     );
-    expect(plan).toHaveTextContent(`${needed} more card(s) to study, out of ${items}.`);
+    expect(plan).toHaveTextContent(`${needed} more cards to study, out of ${items}.`);
     expect(screen.getByRole('link', { name: 'Study now' })).toHaveAttribute('href', '/review/test-deck');
     expect(screen.queryByRole('table', { name: 'Predicted recall by section' })).not.toBeInTheDocument();
     expect(screen.queryByText(/Predicted score/)).not.toBeInTheDocument();

@@ -5,18 +5,12 @@
  * Target (issue 12): first results of a search under 100 ms at 100,000. Measures; asserts nothing about time.
  */
 import { cpus, loadavg } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { preview } from 'vite';
 import { expect, it } from 'vitest';
-import { findChromium, launchChromium } from '../e2e/chromium';
+import { openHarness } from './harnessServer';
+import { percentile } from './stats';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
 const SCROLLS = 40;
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-}
 
 type BrowseBench = {
   seed: (n: number) => Promise<{ seedMs: number }>;
@@ -26,15 +20,7 @@ type BrowseBench = {
 };
 
 it('measures Browse search and scroll', { timeout: 900_000 }, async () => {
-  const chromium = findChromium();
-  if (!chromium) throw new Error('npm run bench needs Chromium at /usr/bin/chromium');
-  const server = await preview({
-    configFile: fileURLToPath(new URL('./vite.bench.config.ts', import.meta.url)),
-    preview: { port: 0, host: '127.0.0.1' },
-  });
-  const address = server.httpServer.address();
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  const browser = await launchChromium(chromium);
+  const { port, browser, close } = await openHarness();
   const rows: Array<Record<string, string | number>> = [];
   try {
     for (const size of SIZES) {
@@ -42,7 +28,7 @@ it('measures Browse search and scroll', { timeout: 900_000 }, async () => {
       page.on('console', (m) => {
         if (m.text().startsWith('bench:')) console.log(m.text());
       });
-      await page.goto(`http://127.0.0.1:${address.port}/`);
+      await page.goto(`http://127.0.0.1:${port}/`);
       const search = (q: string) =>
         page.evaluate(
           (query) => (window as unknown as { browseBench: BrowseBench }).browseBench.search(query),
@@ -79,8 +65,7 @@ it('measures Browse search and scroll', { timeout: 900_000 }, async () => {
       await page.close();
     }
   } finally {
-    await browser.close();
-    await server.close();
+    await close();
   }
   console.log(
     '\nBrowse in Chromium (search: Enter → first matching row on screen; scroll: 1,800 px → rows on screen)',

@@ -5,10 +5,8 @@
  * set-up ready < 500 ms and start < 1 s at 100,000. Measures; asserts nothing about time.
  */
 import { cpus, loadavg } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { preview } from 'vite';
 import { expect, it } from 'vitest';
-import { findChromium, launchChromium } from '../e2e/chromium';
+import { openHarness } from './harnessServer';
 
 const SIZES = (process.env.BENCH_SIZES ?? '50000,100000').split(',').map(Number);
 const RUNS = 3;
@@ -17,16 +15,7 @@ const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 
 it('measures exam set-up ready and exam start', { timeout: 1_200_000 }, async () => {
-  const chromium = findChromium();
-  if (!chromium)
-    throw new Error('npm run bench needs Chromium at /usr/bin/chromium (apt-get install -y chromium)');
-  const server = await preview({
-    configFile: fileURLToPath(new URL('./vite.bench.config.ts', import.meta.url)),
-    preview: { port: 0, host: '127.0.0.1' },
-  });
-  const address = server.httpServer.address();
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  const browser = await launchChromium(chromium);
+  const { port, browser, close } = await openHarness();
   const rows: Array<Record<string, string | number>> = [];
   type Bench = {
     seed: (n: number) => Promise<{ seedMs: number }>;
@@ -37,7 +26,7 @@ it('measures exam set-up ready and exam start', { timeout: 1_200_000 }, async ()
     for (const size of SIZES) {
       console.log(`bench: exam, ${size} cards: seeding…`);
       const page = await browser.newPage();
-      await page.goto(`http://127.0.0.1:${address.port}/exam.html`);
+      await page.goto(`http://127.0.0.1:${port}/exam.html`);
       const { seedMs } = await page.evaluate(
         (n) => (window as unknown as { examBench: Bench }).examBench.seed(n),
         size,
@@ -63,8 +52,7 @@ it('measures exam set-up ready and exam start', { timeout: 1_200_000 }, async ()
       await page.close();
     }
   } finally {
-    await browser.close();
-    await server.close();
+    await close();
   }
   const base = rows[0];
   for (const row of rows)

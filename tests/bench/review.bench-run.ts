@@ -4,31 +4,16 @@
  * Measures; asserts nothing about time.
  */
 import { cpus, loadavg } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { preview } from 'vite';
 import { expect, it } from 'vitest';
-import { findChromium, launchChromium } from '../e2e/chromium';
+import { openHarness } from './harnessServer';
+import { percentile } from './stats';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
 const GRADES = 150;
 const WARMUP = 20;
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-}
-
 it('measures grade → next card', { timeout: 600_000 }, async () => {
-  const chromium = findChromium();
-  if (!chromium)
-    throw new Error('npm run bench needs Chromium at /usr/bin/chromium (apt-get install -y chromium)');
-  const server = await preview({
-    configFile: fileURLToPath(new URL('./vite.bench.config.ts', import.meta.url)),
-    preview: { port: 0, host: '127.0.0.1' },
-  });
-  const address = server.httpServer.address();
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  const browser = await launchChromium(chromium);
+  const { port, browser, close } = await openHarness();
   const rows: Array<Record<string, string | number>> = [];
   try {
     for (const size of SIZES) {
@@ -37,7 +22,7 @@ it('measures grade → next card', { timeout: 600_000 }, async () => {
       page.on('console', (message) => {
         if (message.text().startsWith('bench:')) console.log(message.text());
       });
-      await page.goto(`http://127.0.0.1:${address.port}/`);
+      await page.goto(`http://127.0.0.1:${port}/`);
       type Bench = {
         seed: (n: number) => Promise<{ seedMs: number }>;
         run: (n: number) => Promise<{ toDom: number[]; toFrame: number[] }>;
@@ -64,8 +49,7 @@ it('measures grade → next card', { timeout: 600_000 }, async () => {
       await page.close();
     }
   } finally {
-    await browser.close();
-    await server.close();
+    await close();
   }
   const base = rows[0]?.['p95 to DOM (ms)'] as number;
   for (const row of rows)

@@ -6,11 +6,9 @@
  * nothing about time.
  */
 import { cpus, loadavg } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { preview } from 'vite';
 import { expect, it } from 'vitest';
 import { readFixtureReviews } from '../domain/revlogFixture';
-import { findChromium, launchChromium } from '../e2e/chromium';
+import { openHarness } from './harnessServer';
 
 const LOGS = Number(process.env.BENCH_STATS_LOGS ?? 1_000_000);
 
@@ -29,23 +27,14 @@ type StatsBench = {
 };
 
 it('measures the statistics page and the optimizer', { timeout: 1_200_000 }, async () => {
-  const chromium = findChromium();
-  if (!chromium)
-    throw new Error('npm run bench needs Chromium at /usr/bin/chromium (apt-get install -y chromium)');
-  const server = await preview({
-    configFile: fileURLToPath(new URL('./vite.bench.config.ts', import.meta.url)),
-    preview: { port: 0, host: '127.0.0.1' },
-  });
-  const address = server.httpServer.address();
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  const browser = await launchChromium(chromium);
+  const { port, browser, close } = await openHarness();
   const rows: Array<Record<string, string | number>> = [];
   try {
     const page = await browser.newPage();
     page.on('console', (message) => {
       if (message.text().startsWith('bench:')) console.log(message.text());
     });
-    await page.goto(`http://127.0.0.1:${address.port}/`);
+    await page.goto(`http://127.0.0.1:${port}/`);
     console.log(`bench: seeding ${LOGS} logs…`);
     const { seedMs } = await page.evaluate(
       (n) => (window as unknown as { statsBench: StatsBench }).statsBench.seedLogs(n),
@@ -84,8 +73,7 @@ it('measures the statistics page and the optimizer', { timeout: 1_200_000 }, asy
     });
     await page.close();
   } finally {
-    await browser.close();
-    await server.close();
+    await close();
   }
   console.log('\nStatistics and optimizer in Chromium (optimizer row: total time read + fit + evaluate)');
   console.log(

@@ -1,0 +1,26 @@
+import { fileURLToPath } from 'node:url';
+import type { Browser } from 'playwright-core';
+import { preview } from 'vite';
+import { findChromium, launchChromium } from '../e2e/chromium';
+
+/** The bench harness build (vite.bench.config.ts) served on a free port, and a Chromium to drive it. */
+export async function openHarness(): Promise<{ port: number; browser: Browser; close: () => Promise<void> }> {
+  const chromium = findChromium();
+  if (!chromium)
+    throw new Error('npm run bench needs Chromium at /usr/bin/chromium (apt-get install -y chromium)');
+  const server = await preview({
+    configFile: fileURLToPath(new URL('./vite.bench.config.ts', import.meta.url)),
+    preview: { port: 0, host: '127.0.0.1' },
+  });
+  const address = server.httpServer.address();
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  const browser = await launchChromium(chromium);
+  return {
+    port: address.port,
+    browser,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
+}

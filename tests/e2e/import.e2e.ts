@@ -50,11 +50,18 @@ describe.skipIf(!hasChromium)('Importing real decks in Chromium', () => {
 
     await page.reload();
     await expect.poll(loaded).toBe(1);
-    // Offline: the image comes from IndexedDB, not the network. Page chunks the service worker has not cached yet
-    // (it may still be installing on a busy machine) fail to load: those network errors are expected here.
+    // Offline: the image comes from IndexedDB, not the network. The home page's code is loaded once online first,
+    // so the offline round trip (home and back) fetches nothing whether or not the service worker is ready yet.
+    const home = page.getByRole('link', { name: 'Cardinal home' }).first();
+    const study = page.getByRole('link', { name: /^Study now/ }).first();
+    await home.click();
+    await study.waitFor();
+    await page.goBack();
+    await expect.poll(loaded).toBe(1);
     expectErrors(page, /ERR_INTERNET_DISCONNECTED/);
     await page.context().setOffline(true);
-    await page.getByRole('link', { name: 'Cardinal home' }).first().click();
+    await home.click();
+    await study.waitFor();
     await page.goBack();
     await expect.poll(loaded).toBe(1);
     await page.context().setOffline(false);

@@ -41,15 +41,31 @@ async function readInPages(
   table: CardinalDb['tables'][number],
   onPage: (rows: number) => void,
 ): Promise<Rows[]> {
-  const keyPath = table.schema.primKey.keyPath;
-  const size = table.name === MEDIA_TABLE ? MEDIA_READ_PAGE : READ_PAGE;
-  const keyOf = (row: Rows): unknown =>
-    Array.isArray(keyPath) ? keyPath.map((k) => row[k]) : row[keyPath ?? ''];
   const rows: Rows[] = [];
-  let page = (await table.orderBy(':id').limit(size).toArray()) as Rows[];
-  while (page.length > 0) {
+  await forEachPage(table, pageSize(table.name), (page) => {
     for (const row of page) rows.push(row);
     onPage(rows.length);
+  });
+  return rows;
+}
+
+/** Rows read per request for `table`. */
+export function pageSize(table: string): number {
+  return table === MEDIA_TABLE ? MEDIA_READ_PAGE : READ_PAGE;
+}
+
+/** Calls `onPage` with each page of `size` rows of the table, in primary-key order (in the caller's transaction). */
+export async function forEachPage(
+  table: CardinalDb['tables'][number],
+  size: number,
+  onPage: (rows: Rows[]) => void,
+): Promise<void> {
+  const keyPath = table.schema.primKey.keyPath;
+  const keyOf = (row: Rows): unknown =>
+    Array.isArray(keyPath) ? keyPath.map((k) => row[k]) : row[keyPath ?? ''];
+  let page = (await table.orderBy(':id').limit(size).toArray()) as Rows[];
+  while (page.length > 0) {
+    onPage(page);
     const last = page[page.length - 1];
     if (page.length < size || last === undefined) break;
     page = (await table
@@ -58,7 +74,6 @@ async function readInPages(
       .limit(size)
       .toArray()) as Rows[];
   }
-  return rows;
 }
 
 /** Every row of every table (or only the rows of `deckIds`), read in one transaction, a page at a time. */
@@ -83,7 +98,8 @@ export async function exportBackup(
   });
 }
 
-function belongsTo(table: string, row: Rows, deckIds: readonly string[]): boolean {
+/** Whether a row of `table` belongs to one of `deckIds` (for a backup of some decks). */
+export function belongsTo(table: string, row: Rows, deckIds: readonly string[]): boolean {
   if (table === 'decks') return deckIds.includes(String(row.id));
   if (table === 'settings') return deckIds.some((id) => String(row.key).endsWith(`:${id}`));
   return typeof row.deckId === 'string' && deckIds.includes(row.deckId);

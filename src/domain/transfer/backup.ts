@@ -25,7 +25,11 @@ export const backupSchema = z.strictObject({
 
 export type Backup = z.infer<typeof backupSchema>;
 export type Rows = Record<string, unknown>;
-export type ValidBackup = Omit<Backup, 'tables'> & { tables: Record<string, Rows[]> };
+/** A backup read and checked, whatever its format version (1: JSON; 2: compact, see backupLines.ts). */
+export type ValidBackup = Omit<Backup, 'tables' | 'formatVersion'> & {
+  formatVersion: number;
+  tables: Record<string, Rows[]>;
+};
 
 /** A table's primary key as the database declares it: a field, a compound of fields, or an auto-increment id. */
 export type TableKey = { keyPath: string | string[] | null; auto: boolean };
@@ -69,9 +73,23 @@ export function readBackupValue(
         reason: issue.message,
       })),
     );
+  const { tables, ...head } = envelope.data;
+  return checkBackupTables(fileName, head, tables, keys);
+}
+
+/**
+ * Checks a backup's tables against the tables (and their keys) of this version of Cardinal: each row of a known
+ * table by its schema (backupRows.ts), primary keys present and unique, rows pointing at a deck in the file.
+ */
+export function checkBackupTables(
+  fileName: string,
+  head: Omit<ValidBackup, 'tables'>,
+  fileTables: Record<string, unknown[]>,
+  keys: Record<string, TableKey>,
+): BackupRead {
   const problems: ImportProblem[] = [];
   const tables: Record<string, Rows[]> = {};
-  for (const [table, rows] of Object.entries(envelope.data.tables)) {
+  for (const [table, rows] of Object.entries(fileTables)) {
     const key = keys[table];
     if (!key) {
       problems.push({
@@ -84,7 +102,7 @@ export function readBackupValue(
   }
   if (problems.length === 0) checkDeckReferences(fileName, tables, problems);
   if (problems.length > 0) return fail(fileName, problems);
-  return { ok: true, fileName, backup: { ...envelope.data, tables } };
+  return { ok: true, fileName, backup: { ...head, tables } };
 }
 
 function checkRows(
@@ -159,6 +177,11 @@ function checkDeckReferences(fileName: string, tables: Record<string, Rows[]>, p
         reason: `belongs to deck "${String(row.deckId)}", which is not in the backup`,
       });
   }
+}
+
+/** A failure listing at most MAX_LISTED problems (and how many more there were). */
+export function backupFailure(fileName: string, all: ImportProblem[]): ImportFailure {
+  return fail(fileName, all);
 }
 
 function fail(fileName: string, all: ImportProblem[]): ImportFailure {

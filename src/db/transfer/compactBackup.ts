@@ -1,0 +1,47 @@
+/**
+ * The compact backup (formatVersion 2, domain/transfer/backupLines.ts) written from the database: every table
+ * read a page at a time in ONE read transaction, each page turned into lines and compressed at once, so only the
+ * compressed bytes are kept. Runs in the backup worker (db/backupWorker.ts) for exports and snapshots.
+ */
+import { endLine, headLine, LOG_TABLE, LOGS_PER_LINE, tableLines } from '../../domain/transfer/backupLines';
+import { gzipLineWriter } from '../../domain/transfer/gzipLines';
+import type { CardinalDb } from '../database';
+import { belongsTo, forEachPage, type Progress, pageSize } from './backupRepo';
+
+export type CompactBackup = {
+  /** The gzip bytes, in pieces (a Blob of them is the file). */
+  parts: Uint8Array[];
+  /** Rows per table. */
+  counts: Record<string, number>;
+};
+
+export async function writeCompactBackup(
+  db: CardinalDb,
+  exportedAt: number,
+  options: { deckIds?: string[]; onProgress?: Progress; fast?: boolean } = {},
+): Promise<CompactBackup> {
+  const { deckIds, onProgress, fast } = options;
+  // Snapshots are compressed fast (level 1); files to keep as well as gzip can (level 6).
+  const out = gzipLineWriter(fast ? 1 : 6);
+  return db.transaction('r', db.tables, async () => {
+    const totals = await Promise.all(db.tables.map((table) => table.count()));
+    const total = totals.reduce((a, b) => a + b, 0);
+    const counts: Record<string, number> = {};
+    let done = 0;
+    out.write(headLine(exportedAt, deckIds));
+    for (const table of db.tables) {
+      let count = 0;
+      const size = table.name === LOG_TABLE ? LOGS_PER_LINE : pageSize(table.name);
+      await forEachPage(table, size, (page) => {
+        const rows = deckIds ? page.filter((row) => belongsTo(table.name, row, deckIds)) : page;
+        for (const line of tableLines(table.name, rows)) out.write(line);
+        count += rows.length;
+        done += page.length;
+        onProgress?.(done, total);
+      });
+      counts[table.name] = count;
+    }
+    out.write(endLine(counts));
+    return { parts: out.finish(), counts };
+  });
+}

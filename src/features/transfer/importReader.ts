@@ -25,7 +25,8 @@ import {
   PREVIEW_ROWS,
 } from './importMessages';
 import { readFileBytes } from './readFileBytes';
-import { readImportFile } from './readImportFile';
+import { isGzipFile, readGzipBackup } from './readGzipBackup';
+import { type FileRead, readImportFile } from './readImportFile';
 import { intoStoredDeck } from './storedDeckMatch';
 
 export type Post = (reply: ImportReply) => void;
@@ -66,10 +67,18 @@ export function createImportReader(
         csv = undefined;
         const { file } = ask;
         chosenMedia = await readMediaFiles(ask.media);
-        const bytes = await readFileBytes(file, (done, total) => progress('reading', done, total));
-        if (!bytes.ok) return { type: 'read', file: { kind: 'failed', failure: bytes } };
-        progress('checking', 0, 0);
-        const read = await readImportFile(file.name, bytes.bytes, tableKeys(database()));
+        let read: FileRead;
+        if (await isGzipFile(file)) {
+          // A compact backup: read, inflated and checked as it streams in, never held whole.
+          read = await readGzipBackup(file, tableKeys(database()), (done, total) =>
+            progress('reading', done, total),
+          );
+        } else {
+          const bytes = await readFileBytes(file, (done, total) => progress('reading', done, total));
+          if (!bytes.ok) return { type: 'read', file: { kind: 'failed', failure: bytes } };
+          progress('checking', 0, 0);
+          read = await readImportFile(file.name, bytes.bytes, tableKeys(database()));
+        }
         switch (read.kind) {
           case 'failed':
             return { type: 'read', file: read };

@@ -1,0 +1,83 @@
+/**
+ * Backup work that reads or writes every table (exporting a backup file, taking and restoring snapshots) runs
+ * in a module Web Worker with its own database connection (db/backupWorker.ts), so a million review logs never
+ * hold the page's main thread; where there is no Worker (jsdom in tests) the very same code runs in the page.
+ * One worker per job, ended when the job is done.
+ */
+import type { CardinalDb } from './database';
+import { putBackSnapshot, type SnapshotInfo, type SnapshotReason, writeSnapshot } from './snapshotStore';
+import type { Progress, RestoreSummary } from './transfer/backupRepo';
+import { writeCompactBackup } from './transfer/compactBackup';
+
+export type BackupJob =
+  | { type: 'export'; exportedAt: number; deckIds?: string[] }
+  | { type: 'snapshot'; reason: SnapshotReason; now: number }
+  | { type: 'restoreSnapshot'; id: number; now: number };
+
+export type BackupJobResult = {
+  export: { blob: Blob; counts: Record<string, number> };
+  snapshot: SnapshotInfo;
+  restoreSnapshot: RestoreSummary;
+};
+
+export type BackupJobRequest = { dbName: string; job: BackupJob };
+export type BackupJobReply =
+  | { type: 'progress'; done: number; total: number }
+  | { type: 'done'; result: BackupJobResult[BackupJob['type']] }
+  | { type: 'error'; message: string };
+
+/** Does a job here, on `db` (in the worker, or in the page without one). */
+export async function doBackupJob(
+  db: CardinalDb,
+  job: BackupJob,
+  onProgress?: Progress,
+): Promise<BackupJobResult[BackupJob['type']]> {
+  switch (job.type) {
+    case 'export': {
+      const { parts, counts } = await writeCompactBackup(db, job.exportedAt, {
+        ...(job.deckIds ? { deckIds: job.deckIds } : {}),
+        ...(onProgress ? { onProgress } : {}),
+      });
+      return { blob: new Blob(parts as Uint8Array<ArrayBuffer>[], { type: 'application/gzip' }), counts };
+    }
+    case 'snapshot':
+      return writeSnapshot(db, job.reason, job.now);
+    case 'restoreSnapshot':
+      return putBackSnapshot(db, job.id, job.now);
+  }
+}
+
+/** Runs a job in a backup worker (or here, without Worker) and gives its result. */
+export function runBackupJob<J extends BackupJob>(
+  db: CardinalDb,
+  job: J,
+  onProgress?: Progress,
+): Promise<BackupJobResult[J['type']]> {
+  const worker = startWorker();
+  if (!worker) return doBackupJob(db, job, onProgress) as Promise<BackupJobResult[J['type']]>;
+  return new Promise((resolve, reject) => {
+    worker.onmessage = (event: MessageEvent<BackupJobReply>) => {
+      const reply = event.data;
+      if (reply.type === 'progress') return onProgress?.(reply.done, reply.total);
+      worker.terminate();
+      if (reply.type === 'done') resolve(reply.result as BackupJobResult[J['type']]);
+      else reject(new Error(reply.message));
+    };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      worker.terminate();
+      reject(new Error(event.message || 'the backup worker stopped'));
+    };
+    const request: BackupJobRequest = { dbName: db.name, job };
+    worker.postMessage(request);
+  });
+}
+
+function startWorker(): Worker | undefined {
+  if (typeof Worker === 'undefined') return undefined;
+  try {
+    return new Worker(new URL('./backupWorker.ts', import.meta.url), { type: 'module' });
+  } catch {
+    return undefined;
+  }
+}

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { CardinalDb } from '../../src/db/database';
@@ -6,6 +8,7 @@ import { writeCompactBackup } from '../../src/db/transfer/compactBackup';
 import type { BackupRead } from '../../src/domain/transfer/backup';
 import { COMPACT_FORMAT_VERSION, readCompactBackup } from '../../src/domain/transfer/backupLines';
 import { MAX_BACKUP_TEXT_BYTES } from '../../src/domain/transfer/limits';
+import { readImportFile } from '../../src/features/transfer/readImportFile';
 import { DAY, freshDb, T0 } from '../helpers/builders';
 import { everyTable, populatedDb } from '../helpers/populatedDb';
 
@@ -153,5 +156,29 @@ describe('compact backup (formatVersion 2: gzip, review logs as columns)', () =>
     const bytes = gz(await fileLines(db));
     const result = await readCompactBackup('big.json.gz', [bytes], tableKeys(db), 100);
     expect(problemsOf(result)[0]?.reason).toMatch(/more than/);
+  });
+
+  it('a backup of the first format (formatVersion 1, plain JSON) still restores, media bytes included', async () => {
+    const bytes = readFileSync(join(import.meta.dirname, '../fixtures/transfer/backup-v1.json'));
+    const db = await populatedDb();
+    const read = await readImportFile('backup-v1.json', new Uint8Array(bytes), tableKeys(db));
+    if (read.kind !== 'backup') throw new Error(JSON.stringify(read));
+    expect(read.backup.formatVersion).toBe(1);
+    await db.reviewLogs.clear();
+    await restoreBackup(db, read.backup, 'replace');
+    expect(await db.reviewLogs.count()).toBe(3);
+    expect((await db.decks.toArray()).map((d) => d.id)).toEqual(['other', 'test-deck']);
+    const [media] = await db.media.toArray();
+    expect([...(media?.bytes ?? [])]).toEqual([137, 80, 78, 71, 0, 255]);
+  });
+
+  it('reading a bad file leaves the stored data exactly as it was', async () => {
+    const db = await populatedDb();
+    const before = await everyTable(db);
+    const lines = await fileLines(db);
+    const bad = lines.map((l) => l.replace('"rating":[3,1,2]', '"rating":[3,1,"x"]'));
+    problemsOf(await read(db, gz(bad)));
+    problemsOf(await read(db, gz(lines).subarray(0, 40)));
+    expect(await everyTable(db)).toEqual(before);
   });
 });

@@ -4,21 +4,21 @@
  */
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { runBackupJob } from '../../db/backupJobs';
 import { noteBackupExported } from '../../db/backupStatus';
 import { listDecks } from '../../db/decksRepo';
 import { useDb, useDbQuery } from '../../db/react';
 import { loadApkgExport } from '../../db/transfer/apkgExportData';
-import { exportBackup } from '../../db/transfer/backupRepo';
 import { loadDeckFile, loadReviewLogs } from '../../db/transfer/exports';
 import { deckToCsv } from '../../domain/transfer/csv/writeCsv';
 import { reviewLogsToFsrsCsv } from '../../domain/transfer/revlogCsv';
 import { now } from '../../stores/clock';
-import { backupJsonBlobs } from './backupJson';
 import { exportApkg } from './exportApkg';
 import { ProgressBar } from './ProgressBar';
 import { dateStamp, saveFile } from './saveFile';
 
 const JSON_TYPE = 'application/json';
+const GZIP_TYPE = 'application/gzip';
 const CSV_TYPE = 'text/csv';
 
 export function ExportPanel() {
@@ -44,17 +44,15 @@ export function ExportPanel() {
     }
   };
 
+  // Backups are read and compressed in the backup worker (db/backupJobs.ts): the page only gets the file.
   const fullBackup = () =>
     run('Exporting backup', async () => {
       const at = now();
-      const backup = await exportBackup(db, at, {
-        onProgress: (done, total) => setProgress({ label: 'Exporting backup', done, total }),
-      });
-      const name = `cardinal-backup-${dateStamp(at)}.json`;
-      const json = await backupJsonBlobs(backup, (done, total) =>
-        setProgress({ label: 'Writing the backup file', done, total }),
+      const { blob } = await runBackupJob(db, { type: 'export', exportedAt: at }, (done, total) =>
+        setProgress({ label: 'Exporting backup', done, total }),
       );
-      saveFile(name, json, JSON_TYPE);
+      const name = `cardinal-backup-${dateStamp(at)}.json.gz`;
+      saveFile(name, [blob], GZIP_TYPE);
       await noteBackupExported(db, at);
       return `Saved ${name}.`;
     });
@@ -62,9 +60,9 @@ export function ExportPanel() {
   const deckFile = (withState: boolean) =>
     run('Exporting deck', async () => {
       if (withState) {
-        const backup = await exportBackup(db, now(), { deckIds: [deckId] });
-        const name = `${deckId}-with-review-state.json`;
-        saveFile(name, await backupJsonBlobs(backup), JSON_TYPE);
+        const { blob } = await runBackupJob(db, { type: 'export', exportedAt: now(), deckIds: [deckId] });
+        const name = `${deckId}-with-review-state.json.gz`;
+        saveFile(name, [blob], GZIP_TYPE);
         return `Saved ${name}.`;
       }
       const deck = await loadDeckFile(db, deckId);
@@ -104,8 +102,8 @@ export function ExportPanel() {
       <h2 id="export-heading">Export</h2>
       <h3>Full backup</h3>
       <p>
-        Every deck, card, review state, review history, setting, image and sound, in one JSON file you can
-        restore here.
+        Every deck, card, review state, review history, setting, image and sound, in one compressed file
+        (.json.gz) you can restore here.
       </p>
       <p>
         <button type="button" className="button primary" disabled={busy} onClick={() => void fullBackup()}>

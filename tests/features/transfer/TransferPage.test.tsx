@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { screen, waitFor, within } from '@testing-library/react';
+import { gunzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { syncDeck } from '../../../src/db/deckInstall';
 import { recordAnswer } from '../../../src/db/reviewRepo';
 import { exportBackup } from '../../../src/db/transfer/backupRepo';
+import { writeCompactBackup } from '../../../src/db/transfer/compactBackup';
 import { freshDb, MINUTE, makeDeck, T0 } from '../../helpers/builders';
 import { SETTINGS } from '../../helpers/items';
 import { renderRoute } from '../../helpers/renderRoute';
@@ -212,17 +214,58 @@ describe('Import / Export page', () => {
   });
 });
 
+describe('Import / Export page: compact backups', () => {
+  it('restores a compressed backup (formatVersion 2) after the user confirms', async () => {
+    const source = await freshDb();
+    await syncDeck(source, makeDeck(), T0, { shipped: true });
+    await recordAnswer(
+      source,
+      'test-deck',
+      'a.one#1',
+      { rating: 3, now: T0 + MINUTE, durationMs: 2000, source: 'review' },
+      SETTINGS,
+    );
+    const { parts } = await writeCompactBackup(source, T0);
+    const db = await freshDb();
+    const { user } = renderRoute(db, '/transfer');
+    await choose(user, new File(parts as Uint8Array<ArrayBuffer>[], 'cardinal-backup.json.gz'));
+    const contents = await screen.findByRole('list', { name: 'Backup contents' });
+    expect(within(contents).getByText('1 review log entry')).toBeInTheDocument();
+    await user.click(screen.getByLabelText(/I understand that everything now stored/));
+    await user.click(screen.getByRole('button', { name: 'Restore backup' }));
+    expect(await screen.findByText(/Backup restored/)).toBeInTheDocument();
+    expect(await db.reviewLogs.count()).toBe(1);
+  });
+
+  it('names the problem of a damaged compressed backup and stores nothing', async () => {
+    const source = await freshDb();
+    await syncDeck(source, makeDeck(), T0, { shipped: true });
+    const { parts } = await writeCompactBackup(source, T0);
+    const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const p of parts) {
+      bytes.set(p, at);
+      at += p.length;
+    }
+    const db = await freshDb();
+    const { user } = renderRoute(db, '/transfer');
+    await choose(user, new File([bytes.slice(0, Math.floor(bytes.length / 2))], 'cut.json.gz'));
+    expect(await screen.findByText(/cut short|damaged/)).toBeInTheDocument();
+    expect(await db.decks.count()).toBe(0);
+  });
+});
+
 describe('Import / Export page: exports', () => {
   it('exports a full backup and a deck as CSV, as downloads', async () => {
     const db = await freshDb();
     await syncDeck(db, makeDeck(), T0, { shipped: true });
-    const saved: Array<{ name: string; text: string }> = [];
+    const saved: Uint8Array[] = [];
     const createObjectURL = URL.createObjectURL;
     URL.createObjectURL = (blob: Blob) => {
-      // jsdom's Blob has no text(); FileReader reads it.
+      // jsdom's Blob has no arrayBuffer(); FileReader reads it.
       const reader = new FileReader();
-      reader.onload = () => saved.push({ name: 'blob', text: String(reader.result) });
-      reader.readAsText(blob);
+      reader.onload = () => saved.push(new Uint8Array(reader.result as ArrayBuffer));
+      reader.readAsArrayBuffer(blob);
       return 'blob:test';
     };
     URL.revokeObjectURL = () => {};
@@ -230,12 +273,15 @@ describe('Import / Export page: exports', () => {
       const { user } = renderRoute(db, '/transfer');
       await user.click(await screen.findByRole('button', { name: 'Export full backup' }));
       expect(
-        await screen.findByText(/^Saved cardinal-backup-\d{4}-\d{2}-\d{2}\.json\.$/),
+        await screen.findByText(/^Saved cardinal-backup-\d{4}-\d{2}-\d{2}\.json\.gz\.$/),
       ).toBeInTheDocument();
       await expect.poll(() => saved.length).toBe(1);
-      expect(JSON.parse(saved[0]?.text ?? '')).toMatchObject({
-        format: 'cardinal-backup',
-        tables: { decks: [{ id: 'test-deck' }] },
+      // A gzip file of JSON lines: the first says what it is, a later one holds the decks.
+      const lines = new TextDecoder().decode(gunzipSync(saved[0] ?? new Uint8Array())).split('\n');
+      expect(JSON.parse(lines[0] ?? '')).toMatchObject({ format: 'cardinal-backup', formatVersion: 2 });
+      expect(lines.map((l) => (l ? JSON.parse(l) : null))).toContainEqual({
+        table: 'decks',
+        rows: [expect.objectContaining({ id: 'test-deck' })],
       });
       await user.click(screen.getByRole('button', { name: 'Cards as CSV' }));
       expect(await screen.findByText('Saved test-deck.csv.')).toBeInTheDocument();

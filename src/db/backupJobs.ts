@@ -5,9 +5,8 @@
  * One worker per job, ended when the job is done.
  */
 import type { CardinalDb } from './database';
-import { putBackSnapshot, type SnapshotInfo, type SnapshotReason, writeSnapshot } from './snapshotStore';
+import type { SnapshotInfo, SnapshotReason } from './snapshotStore';
 import type { Progress, RestoreSummary } from './transfer/backupRepo';
-import { writeCompactBackup } from './transfer/compactBackup';
 
 export type BackupJob =
   | { type: 'export'; exportedAt: number; deckIds?: string[] }
@@ -26,27 +25,6 @@ export type BackupJobReply =
   | { type: 'done'; result: BackupJobResult[BackupJob['type']] }
   | { type: 'error'; message: string };
 
-/** Does a job here, on `db` (in the worker, or in the page without one). */
-export async function doBackupJob(
-  db: CardinalDb,
-  job: BackupJob,
-  onProgress?: Progress,
-): Promise<BackupJobResult[BackupJob['type']]> {
-  switch (job.type) {
-    case 'export': {
-      const { parts, counts } = await writeCompactBackup(db, job.exportedAt, {
-        ...(job.deckIds ? { deckIds: job.deckIds } : {}),
-        ...(onProgress ? { onProgress } : {}),
-      });
-      return { blob: new Blob(parts as Uint8Array<ArrayBuffer>[], { type: 'application/gzip' }), counts };
-    }
-    case 'snapshot':
-      return writeSnapshot(db, job.reason, job.now);
-    case 'restoreSnapshot':
-      return putBackSnapshot(db, job.id, job.now);
-  }
-}
-
 /** Runs a job in a backup worker (or here, without Worker) and gives its result. */
 export function runBackupJob<J extends BackupJob>(
   db: CardinalDb,
@@ -54,7 +32,11 @@ export function runBackupJob<J extends BackupJob>(
   onProgress?: Progress,
 ): Promise<BackupJobResult[J['type']]> {
   const worker = startWorker();
-  if (!worker) return doBackupJob(db, job, onProgress) as Promise<BackupJobResult[J['type']]>;
+  if (!worker)
+    // The work's code (zod, fflate, the backup format) is loaded only when it runs in the page.
+    return import('./backupJobWork').then(
+      ({ doBackupJob }) => doBackupJob(db, job, onProgress) as Promise<BackupJobResult[J['type']]>,
+    );
   return new Promise((resolve, reject) => {
     worker.onmessage = (event: MessageEvent<BackupJobReply>) => {
       const reply = event.data;

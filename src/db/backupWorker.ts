@@ -4,7 +4,8 @@
  * queries that anything may have changed.
  */
 import '../domain/zodConfig';
-import { type BackupJobReply, type BackupJobRequest, doBackupJob } from './backupJobs';
+import type { BackupJobReply, BackupJobRequest } from './backupJobs';
+import { doBackupJob } from './backupJobWork';
 import { announceEverythingChanged, openBulkDb } from './bulkDb';
 
 // The project's TypeScript lib is the DOM's, not the WebWorker's: this is the part of the worker scope used here.

@@ -15,7 +15,6 @@ import type { RestoreSummary } from './transfer/backupRepo';
 
 export {
   KEEP_SNAPSHOTS,
-  readSnapshot,
   type SnapshotInfo,
   type SnapshotReason,
   snapshotStore,

@@ -1,0 +1,149 @@
+/**
+ * Backups at scale (issue 9's "restore a full backup" row, in detail), on the production build of the real app
+ * (dist/bench-app, as app.bench-run.ts) in Chromium: restore of a compact backup (formatVersion 2) of
+ * BENCH_CARDS cards + BENCH_BACKUP_LOGS review logs against a raw IndexedDB write of the same rows in the same
+ * run; exporting it back; taking a snapshot and restoring it; the longest main-thread task of each; the file's
+ * size. Prints a table, asserts nothing about time. Quick run: BENCH_CARDS=10000 BENCH_BACKUP_LOGS=100000.
+ */
+import { mkdtempSync, statSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { preview } from 'vite';
+import { expect, it } from 'vitest';
+import { findChromium, launchChromium } from '../e2e/chromium';
+import { restoreOnPage, writeBenchBackup } from './backupFile';
+import { longestTask, rawWrite, watchLongTasks } from './pageTools';
+
+const num = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const CARDS = num('BENCH_CARDS', 100_000);
+const LOGS = num('BENCH_BACKUP_LOGS', 1_000_000);
+const DIST = process.env.BENCH_DIST ?? join(import.meta.dirname, '../../dist/bench-app');
+
+type Row = {
+  step: string;
+  time: string;
+  baseline: string;
+  ratio: string;
+  'longest task': string;
+  note: string;
+};
+const rows: Row[] = [];
+const ms = (value: number) => `${Math.round(value)} ms`;
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+const log = (line: string) => console.log(`bench backup: ${line}`);
+
+/** Runs `work` with long tasks watched; gives its time and the longest main-thread task. */
+async function watched(page: Page, work: () => Promise<unknown>) {
+  await watchLongTasks(page);
+  const started = Date.now();
+  const result = await work();
+  const time = Date.now() - started;
+  return { time, longest: await longestTask(page), result };
+}
+
+it('measures backup restore, export and snapshots at scale', { timeout: 7_200_000 }, async () => {
+  const chromium = findChromium();
+  if (!chromium) throw new Error('the bench needs Chromium at /usr/bin/chromium');
+  const server = await preview({
+    root: join(import.meta.dirname, '../..'),
+    build: { outDir: DIST },
+    preview: { port: 0, host: '127.0.0.1' },
+    logLevel: 'warn',
+  });
+  const address = server.httpServer.address();
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  const base = `http://127.0.0.1:${address.port}`;
+  const browser = await launchChromium(chromium);
+  const dir = mkdtempSync(join(tmpdir(), 'cardinal-bench-backup-'));
+  let raw = 0;
+  try {
+    const now = Date.now();
+    const file = join(dir, 'backup.json.gz');
+    log(`writing a compact backup of ${CARDS} cards + ${LOGS} logs…`);
+    writeBenchBackup(file, CARDS, LOGS, now);
+    const size = statSync(file).size;
+    const context = await browser.newContext({ acceptDownloads: true });
+    const page = await context.newPage();
+    await page.goto(`${base}/transfer`);
+    await page.getByRole('heading', { name: 'Import / Export' }).waitFor();
+
+    log('restoring…');
+    const restore = await watched(page, () => restoreOnPage(page, file));
+    const timing = restore.result as Awaited<ReturnType<typeof restoreOnPage>>;
+    log('raw IndexedDB write of the same rows…');
+    raw = await rawWrite(page, { deckId: 'raw', now, cards: CARDS, states: CARDS, logs: LOGS });
+    rows.push({
+      step: 'restore (choose file → restored)',
+      time: ms(restore.time),
+      baseline: `raw write ${ms(raw)}`,
+      ratio: (restore.time / raw).toFixed(2),
+      'longest task': ms(restore.longest),
+      note: `read ${ms(timing.read)}, snapshot + write ${ms(timing.write)}; file ${mb(size)}; target ≤ 1.5× raw, no task > 100 ms`,
+    });
+
+    log('exporting…');
+    await page.goto(`${base}/transfer`);
+    await page.getByRole('button', { name: 'Export full backup' }).waitFor();
+    const exported = await watched(page, async () => {
+      const [download] = await Promise.all([
+        page.waitForEvent('download', { timeout: 1_800_000 }),
+        page.getByRole('button', { name: 'Export full backup' }).click(),
+      ]);
+      const path = join(dir, 'exported.json.gz');
+      await download.saveAs(path);
+      return statSync(path).size;
+    });
+    rows.push({
+      step: 'export full backup',
+      time: ms(exported.time),
+      baseline: '',
+      ratio: '',
+      'longest task': ms(exported.longest),
+      note: `file ${mb(exported.result as number)}`,
+    });
+
+    log('taking a snapshot…');
+    await page.goto(`${base}/storage`);
+    const snapshotButton = page.getByRole('button', { name: 'Take a snapshot now' });
+    await snapshotButton.waitFor();
+    const taken = await watched(page, async () => {
+      await snapshotButton.click();
+      await page.getByText('Snapshot taken.').waitFor({ timeout: 1_800_000 });
+    });
+    rows.push({
+      step: 'take a snapshot',
+      time: ms(taken.time),
+      baseline: '',
+      ratio: '',
+      'longest task': ms(taken.longest),
+      note: 'compact format, gzip level 1, in the backup worker',
+    });
+
+    log('restoring the snapshot…');
+    const putBack = await watched(page, async () => {
+      await page.getByRole('button', { name: 'Restore this snapshot' }).first().click();
+      await page.getByRole('button', { name: 'Replace my data' }).click();
+      await page.getByText(/^Restored the snapshot/).waitFor({ timeout: 1_800_000 });
+    });
+    rows.push({
+      step: 'restore the snapshot',
+      time: ms(putBack.time),
+      baseline: `raw write ${ms(raw)}`,
+      ratio: (putBack.time / raw).toFixed(2),
+      'longest task': ms(putBack.longest),
+      note: 'takes a snapshot of the current data first, then replaces everything in one transaction',
+    });
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  console.log(`\nBackups on the production build in Chromium: ${CARDS} cards + ${LOGS} review logs`);
+  console.log(
+    `${cpus().length} cores, load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
+  console.table(rows);
+  expect(rows.length).toBeGreaterThan(0);
+});

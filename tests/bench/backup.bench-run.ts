@@ -104,7 +104,7 @@ it('measures backup restore, export and snapshots at scale', { timeout: 7_200_00
     });
 
     log('taking a snapshot…');
-    await page.goto(`${base}/storage`);
+    await page.goto(`${base}/settings`);
     const snapshotButton = page.getByRole('button', { name: 'Take a snapshot now' });
     await snapshotButton.waitFor();
     const taken = await watched(page, async () => {

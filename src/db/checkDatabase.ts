@@ -4,7 +4,8 @@
  * - a review item whose queue or due copy disagrees with its FSRS state → recomputed (fixed);
  * - a review item whose card (or deck) no longer exists → removed (it can never be shown; its review logs stay);
  * - a deck whose card count is wrong → recounted (fixed);
- * - an exam record that does not match the exam schema → removed (it cannot be opened).
+ * - an exam record that does not match the exam schema → removed (it cannot be opened);
+ * - an image or sound (media row) whose deck no longer exists → removed (no card can show it).
  * Found and only reported (nothing can rebuild them; a snapshot or backup can):
  * - any other row that does not match its table's schema;
  * - review logs whose review item is gone (history is never deleted).
@@ -54,7 +55,7 @@ export async function checkDatabase(db: CardinalDb, options: { repair: boolean }
 
     // Tables without special rules: schema only, reported.
     for (const table of db.tables) {
-      if (['cardStates', 'exams', 'decks', 'cards', 'reviewLogs'].includes(table.name)) continue;
+      if (['cardStates', 'exams', 'decks', 'cards', 'reviewLogs', 'media'].includes(table.name)) continue;
       await table.each((row, cursor) => {
         rowsChecked += 1;
         const problem = firstIssue(table.name, row);
@@ -89,6 +90,21 @@ export async function checkDatabase(db: CardinalDb, options: { repair: boolean }
         if (repair) await db.decks.put({ ...deck, cardCount });
       }
     }
+
+    // Images and sounds: checked by schema; those of a deck that is gone are removed.
+    const orphanMedia: [string, string][] = [];
+    await db.media.each((media, cursor) => {
+      rowsChecked += 1;
+      const row = keyText(cursor.primaryKey);
+      if (!deckIds.has(media.deckId)) {
+        add({ table: 'media', row, problem: `its deck "${media.deckId}" does not exist`, repair: 'remove' });
+        orphanMedia.push([media.deckId, media.name]);
+        return;
+      }
+      const problem = firstIssue('media', media);
+      if (problem) add({ table: 'media', row, problem, repair: null });
+    });
+    if (repair) await db.media.bulkDelete(orphanMedia);
 
     const itemKeys = new Set<string>();
     const orphanStates: [string, string][] = [];

@@ -73,4 +73,23 @@ describe('Check database and media', () => {
       { table: 'media', row: 'test-deck / bad.png', problem: 'field "bytes" is not bytes', repair: null },
     ]);
   });
+
+  it("images and sounds of a deck that is gone are flagged, then removed in the repair; the deck's own stay", async () => {
+    const db = await populatedDb();
+    await db.media.bulkPut([
+      { deckId: 'test-deck', name: 'cat.png', type: 'image/png', bytes: Uint8Array.of(1, 2, 3) },
+      { deckId: 'gone', name: 'dog.png', type: 'image/png', bytes: Uint8Array.of(4) },
+      { deckId: 'gone', name: 'bark.mp3', type: 'audio/mpeg', bytes: Uint8Array.of(5) },
+    ]);
+    const found = await checkDatabase(db, { repair: false });
+    expect(found.findings).toEqual([
+      { table: 'media', row: 'gone / bark.mp3', problem: 'its deck "gone" does not exist', repair: 'remove' },
+      { table: 'media', row: 'gone / dog.png', problem: 'its deck "gone" does not exist', repair: 'remove' },
+    ]);
+    expect(await db.media.count()).toBe(3);
+
+    await checkDatabase(db, { repair: true });
+    expect((await db.media.toArray()).map((m) => `${m.deckId} / ${m.name}`)).toEqual(['test-deck / cat.png']);
+    expect((await checkDatabase(db, { repair: false })).findings).toEqual([]);
+  });
 });

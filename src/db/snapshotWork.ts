@@ -26,8 +26,7 @@ export async function writeSnapshot(
   now: number,
 ): Promise<SnapshotInfo> {
   const store = snapshotStore(db);
-  // Compressed fast: a snapshot is taken before every bulk delete, and kept only in this browser.
-  const { parts, counts } = await writeCompactBackup(db, now, { fast: true });
+  const { parts, counts } = await writeCompactBackup(db, now);
   const info: SnapshotInfo = { takenAt: now, reason, counts, complete: true };
   const id = await store.transaction('rw', store.snapshots, store.pages, async () => {
     const snapshotId = await store.snapshots.add(info);

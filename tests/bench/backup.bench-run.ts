@@ -117,7 +117,7 @@ it('measures backup restore, export and snapshots at scale', { timeout: 7_200_00
       baseline: '',
       ratio: '',
       'longest task': ms(taken.longest),
-      note: 'compact format, gzip level 1, in the backup worker',
+      note: 'the compact format, in the backup worker',
     });
 
     log('restoring the snapshot…');

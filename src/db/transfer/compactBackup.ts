@@ -18,11 +18,10 @@ export type CompactBackup = {
 export async function writeCompactBackup(
   db: CardinalDb,
   exportedAt: number,
-  options: { deckIds?: string[]; onProgress?: Progress; fast?: boolean } = {},
+  options: { deckIds?: string[]; onProgress?: Progress } = {},
 ): Promise<CompactBackup> {
-  const { deckIds, onProgress, fast } = options;
-  // Snapshots are compressed fast (level 1); files to keep as well as gzip can (level 6).
-  const out = gzipLineWriter(fast ? 1 : 6);
+  const { deckIds, onProgress } = options;
+  const out = gzipLineWriter();
   return db.transaction('r', db.tables, async () => {
     const totals = await Promise.all(db.tables.map((table) => table.count()));
     const total = totals.reduce((a, b) => a + b, 0);

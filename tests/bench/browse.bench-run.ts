@@ -15,7 +15,7 @@ const SCROLLS = 40;
 type BrowseBench = {
   seed: (n: number) => Promise<{ seedMs: number }>;
   open: () => Promise<number>;
-  search: (q: string) => Promise<{ ms: number; status: string }>;
+  search: (q: string) => Promise<{ ms: number; countMs: number; status: string }>;
   scroll: (steps: number, by: number) => Promise<{ toRows: number[]; toFrame: number[] }>;
 };
 
@@ -56,6 +56,7 @@ it('measures Browse search and scroll', { timeout: 900_000 }, async () => {
         'open list (ms)': Number(openMs.toFixed(0)),
         'search rare (ms)': Number(rare.ms.toFixed(1)),
         'search common (ms)': Number(common.ms.toFixed(1)),
+        'common counted (ms)': Number(common.countMs.toFixed(1)),
         'search 2 words (ms)': Number(two.ms.toFixed(1)),
         'rare → common → two (shown)': `${rare.status} → ${common.status} → ${two.status}`,
         'scroll p50 (ms)': Number(percentile(toRows, 50).toFixed(1)),

@@ -11,7 +11,8 @@ const TABLES = ['decks', 'cards', 'cardStates'] as const;
 export type KeysResult = BrowseResult & { signature: string; error?: string };
 
 /**
- * The keys of every matching item, in order, read again when the cards change. Read outside a live query: at
+ * The keys of every matching item, in order (first the first page, when the match is large), read again when the
+ * cards change. Read outside a live query: at
  * 100,000 keys, a live query's bookkeeping of every key read costs seconds.
  */
 export function useBrowseKeys(filters: BrowseFilters, now: number): KeysResult | undefined {
@@ -24,8 +25,10 @@ export function useBrowseKeys(filters: BrowseFilters, now: number): KeysResult |
   useEffect(() => {
     if (version === undefined) return;
     let current = true;
-    browseKeys(db, filters, now).then(
-      (r) => current && setResult({ ...r, signature }),
+    // A large match in deck order shows its first page at once; the complete list replaces it when found.
+    const onFirst = (first: BrowseResult) => current && setResult({ ...first, signature });
+    browseKeys(db, filters, now, onFirst).then(
+      (r) => current && setResult({ ...r, complete: true, signature }),
       (e: unknown) =>
         current && setResult({ keys: [], signature, error: e instanceof Error ? e.message : String(e) }),
     );

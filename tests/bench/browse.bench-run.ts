@@ -17,11 +17,19 @@ type BrowseBench = {
   open: () => Promise<number>;
   search: (q: string) => Promise<{ ms: number; countMs: number; status: string }>;
   scroll: (steps: number, by: number) => Promise<{ toRows: number[]; toFrame: number[] }>;
+  bulk: (n: number) => Promise<{
+    suspendMs: number;
+    undoMs: number;
+    raw: { suspendMs: number; undoMs: number };
+    message: string;
+    suspendedLeft: number;
+  }>;
 };
 
 it('measures Browse search and scroll', { timeout: 900_000 }, async () => {
   const { port, browser, close } = await openHarness();
   const rows: Array<Record<string, string | number>> = [];
+  const bulkRows: Array<Record<string, string | number>> = [];
   try {
     for (const size of SIZES) {
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -63,6 +71,24 @@ it('measures Browse search and scroll', { timeout: 900_000 }, async () => {
         'scroll p95 (ms)': Number(percentile(toRows, 95).toFixed(1)),
         'scroll p95 frame (ms)': Number(percentile(toFrame, 95).toFixed(1)),
       });
+      for (const n of [10_000, 100_000].filter((k) => k <= size)) {
+        const b = await page.evaluate(
+          (k) => (window as unknown as { browseBench: BrowseBench }).browseBench.bulk(k),
+          n,
+        );
+        expect(b.suspendedLeft).toBe(0);
+        bulkRows.push({
+          cards: size,
+          selected: n,
+          'suspend (ms)': Number(b.suspendMs.toFixed(0)),
+          'raw IDB suspend (ms)': Number(b.raw.suspendMs.toFixed(0)),
+          'suspend ÷ raw': Number((b.suspendMs / b.raw.suspendMs).toFixed(1)),
+          'undo (ms)': Number(b.undoMs.toFixed(0)),
+          'raw IDB undo (ms)': Number(b.raw.undoMs.toFixed(0)),
+          'undo ÷ raw': Number((b.undoMs / b.raw.undoMs).toFixed(1)),
+          toast: b.message,
+        });
+      }
       await page.close();
     }
   } finally {
@@ -77,5 +103,9 @@ it('measures Browse search and scroll', { timeout: 900_000 }, async () => {
       .join(' ')}`,
   );
   console.table(rows);
+  if (bulkRows.length > 0) {
+    console.log('\nBrowse bulk action: "Select all N matching" → Suspend, then Undo (one transaction each)');
+    console.table(bulkRows);
+  }
   expect(rows).toHaveLength(SIZES.length);
 });

@@ -18,15 +18,16 @@ export async function settingsLookup(db: CardinalDb): Promise<(deckId: string) =
 
 /**
  * Every matching key in order. For a large match in deck order, `onFirst` gets the first page (and the count when
- * known) as soon as it is found, before the rest.
+ * known) as soon as it is found, before the rest; `signal` stops that walk when a newer search replaces it.
  */
 export async function browseKeys(
   db: CardinalDb,
   filters: BrowseFilters,
   now: number,
   onFirst?: (first: BrowseResult) => void,
+  signal?: AbortSignal,
 ): Promise<BrowseResult> {
-  return queryBrowse(db, filters, now, await settingsLookup(db), onFirst);
+  return queryBrowse(db, filters, now, await settingsLookup(db), onFirst, signal);
 }
 
 export async function browseRows(

@@ -29,14 +29,15 @@ export const FIRST_CHUNK = 500;
 const MAX_CHUNK = 32_000;
 
 /**
- * Walks the deck order, calling `onPage` once with the first `page` matching keys (or all of them, if fewer), and
- * returns every matching key in order.
+ * Walks the deck order, calling `onPage` once with the matching keys found by the time there are `page` of them
+ * (or all of them, if fewer), and returns every matching key in order. An abort (a newer search) stops the walk.
  */
 export async function walkDeckOrder(
   db: CardinalDb,
   filter: WalkFilter,
   page: number,
   onPage?: (keys: Key[], done: boolean) => void,
+  signal?: AbortSignal,
 ): Promise<Key[]> {
   const index = db.cardStates.where('[deckId+position]');
   const upper: [string, number] | undefined = filter.deck !== undefined ? [filter.deck, Infinity] : undefined;
@@ -74,6 +75,7 @@ export async function walkDeckOrder(
       onPage?.(out.slice(), done);
     }
     if (done) return out;
+    signal?.throwIfAborted();
     const last = keys[keys.length - 1] as Key;
     const item = await db.cardStates.get(last);
     if (!item) throw new Error('Browse: an item changed during the walk');

@@ -259,6 +259,7 @@ export async function queryBrowse(
   now: number,
   settingsOf: (deckId: string) => Parameters<typeof retrievability>[2],
   onFirst?: (first: BrowseResult) => void,
+  signal?: AbortSignal,
 ): Promise<BrowseResult> {
   const sort: Column = f.sort ?? 'deck';
   const dir = f.dir ?? 'asc';
@@ -269,7 +270,7 @@ export async function queryBrowse(
     const cards = await matchingCards(db, f);
     const items = intersect(await Promise.all(itemLevelSets(db, f, now, false)));
     if ((!cards || cards.size > SMALL) && (!items || items.size > SMALL))
-      return walkInDeckOrder(db, f, cards, items, onFirst);
+      return walkInDeckOrder(db, f, cards, items, onFirst, signal);
     known = { cards };
   }
   const candidates = await indexedCandidates(db, f, now, known);
@@ -320,6 +321,7 @@ async function walkInDeckOrder(
   cards: Set<string> | undefined,
   items: Set<string> | undefined,
   onFirst: ((first: BrowseResult) => void) | undefined,
+  signal: AbortSignal | undefined,
 ): Promise<BrowseResult> {
   const [retired, total] = await Promise.all([
     db.cardStates.where('queue').equals('retired').primaryKeys().then(toSet),
@@ -333,8 +335,13 @@ async function walkInDeckOrder(
     total === undefined
       ? undefined
       : total - (f.deck ? [...retired].filter((k) => keyOf(k)[0] === f.deck).length : retired.size);
-  const keys = await walkDeckOrder(db, { cards, items, exclude, deck: f.deck }, FIRST_PAGE, (first, done) =>
-    onFirst?.({ keys: first, complete: done, ...(exact !== undefined ? { total: exact } : {}) }),
+  const keys = await walkDeckOrder(
+    db,
+    { cards, items, exclude, deck: f.deck },
+    FIRST_PAGE,
+    (first, done) =>
+      onFirst?.({ keys: first, complete: done, ...(exact !== undefined ? { total: exact } : {}) }),
+    signal,
   );
   return { keys, complete: true, total: keys.length };
 }

@@ -27,13 +27,15 @@ export function useBrowseKeys(filters: BrowseFilters, now: number): KeysResult |
     let current = true;
     // A large match in deck order shows its first page at once; the complete list replaces it when found.
     const onFirst = (first: BrowseResult) => current && setResult({ ...first, signature });
-    browseKeys(db, filters, now, onFirst).then(
+    const stop = new AbortController();
+    browseKeys(db, filters, now, onFirst, stop.signal).then(
       (r) => current && setResult({ ...r, complete: true, signature }),
       (e: unknown) =>
         current && setResult({ keys: [], signature, error: e instanceof Error ? e.message : String(e) }),
     );
     return () => {
       current = false;
+      stop.abort();
     };
   }, [db, version, signature, now]);
   return result;

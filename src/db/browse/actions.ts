@@ -286,6 +286,7 @@ export async function moveItems(
         position: last + moved,
         retired: false,
         card,
+        ...(c.addedAt !== undefined ? { addedAt: c.addedAt } : {}),
         ...(target.shipped ? { userEdit: { base: null } } : {}),
       };
       change.put.cards?.push(moving);

@@ -78,17 +78,29 @@ function subtreeIds(sections: readonly Section[], id: string): string[] {
 }
 
 /**
- * Card keys matching the search words, tag and kind (all card-level), or undefined when none is asked. Several
+ * Card keys matching the search words, tag, kind and added date (all card-level), or undefined when none is asked. Several
  * words: the rarest word's index range is read (each range is counted first), and the other words are checked
  * on its cards' stored words when they are few, or through their own ranges when they are many.
  */
-async function matchingCards(db: CardinalDb, f: BrowseFilters): Promise<Set<string> | undefined> {
+async function matchingCards(
+  db: CardinalDb,
+  f: BrowseFilters,
+  now: number,
+): Promise<Set<string> | undefined> {
   const sets: Promise<Set<string>>[] = [];
   const cardKeys = (keys: unknown[]) => toSet(keys as [string, string][]);
   const words = queryWords(f.q ?? '');
   if (words.length > 0) sets.push(cardsWithWords(db, words));
   if (f.tag) sets.push(db.cards.where('card.tags').equals(f.tag).primaryKeys().then(cardKeys));
   if (f.kind) sets.push(db.cards.where('card.kind').equals(f.kind).primaryKeys().then(cardKeys));
+  if (f.addedDays !== undefined)
+    sets.push(
+      db.cards
+        .where('addedAt')
+        .aboveOrEqual(now - f.addedDays * DAY)
+        .primaryKeys()
+        .then(cardKeys),
+    );
   return intersect(await Promise.all(sets));
 }
 
@@ -207,7 +219,7 @@ async function indexedCandidates(
   now: number,
   known?: { cards: Set<string> | undefined },
 ): Promise<Set<string> | undefined> {
-  const cards = known ? known.cards : await matchingCards(db, f);
+  const cards = known ? known.cards : await matchingCards(db, f, now);
   const sets = await Promise.all([
     cards ? itemKeysOfCards(db, cards) : undefined,
     ...itemLevelSets(db, f, now, true),
@@ -267,7 +279,7 @@ export async function queryBrowse(
   let known: { cards: Set<string> | undefined } | undefined;
   if (sort === 'deck' && dir === 'asc' && !predicate) {
     // Deck order with only indexed filters: a large match is walked in the index's order (deckOrderWalk.ts).
-    const cards = await matchingCards(db, f);
+    const cards = await matchingCards(db, f, now);
     const items = intersect(await Promise.all(itemLevelSets(db, f, now, false)));
     if ((!cards || cards.size > SMALL) && (!items || items.size > SMALL))
       return walkInDeckOrder(db, f, cards, items, onFirst, signal);

@@ -69,7 +69,7 @@ export async function addCard(db: CardinalDb, deckId: string, draft: Card, now: 
     const card = { ...draft, id };
     // After every card the deck has held (retired ones included): new items come after the deck's own.
     const position = await db.cards.where('deckId').equals(deckId).count();
-    const record: CardRecord = addedCard(deckId, card, position, deck.shipped);
+    const record: CardRecord = addedCard(deckId, card, position, deck.shipped, now);
     const change = reconcileItems(deckId, card, position, [], now);
     await db.cards.add(record);
     await db.cardStates.bulkPut(change.put);

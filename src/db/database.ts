@@ -22,6 +22,7 @@ import type {
 } from '../domain/records';
 import { cardWordsMiddleware } from './cardWords';
 import { v3BrowseIndex } from './upgrades/v3BrowseIndex';
+import { v4AddedAt } from './upgrades/v4AddedAt';
 
 export type MediaRecord = { deckId: string; name: string; type: string; bytes: Uint8Array };
 
@@ -61,6 +62,11 @@ export function createDb(name: string = DB_NAME): CardinalDb {
       media: '[deckId+name], deckId',
     })
     .upgrade(v3BrowseIndex);
+  // Version 4: cards get `addedAt` (ms), indexed for Browse's "added in the last n days" and its "Added" column.
+  // The upgrade fills it in for stored cards from what they have (src/db/upgrades/v4AddedAt.ts).
+  db.version(4)
+    .stores({ cards: '[deckId+id], deckId, id, *words, *card.tags, card.kind, addedAt' })
+    .upgrade(v4AddedAt);
   db.use(cardWordsMiddleware);
   return db;
 }

@@ -38,7 +38,17 @@ export type StoredDeck = {
   items: readonly CardStateRecord[];
 };
 
-export function planDeckSync(deck: Deck, stored: StoredDeck, now: number, shipped: boolean): DeckSyncPlan {
+/**
+ * `addedAt`: when each card of the file was created, by card id (an Anki note's creation time), for cards new to
+ * the deck; others are added `now`. A stored card keeps its own date.
+ */
+export function planDeckSync(
+  deck: Deck,
+  stored: StoredDeck,
+  now: number,
+  shipped: boolean,
+  addedAt?: Readonly<Record<string, number>>,
+): DeckSyncPlan {
   const { cards: deckCards, ...meta } = deck;
   const storedCards = new Map(stored.cards.map((c) => [c.id, c]));
   const storedItems = new Map(stored.items.map((i) => [i.itemId, i]));
@@ -94,9 +104,10 @@ export function planDeckSync(deck: Deck, stored: StoredDeck, now: number, shippe
     else if (before.retired) summary.restored++;
     else if (unchanged) summary.unchanged++;
     else summary.updated++;
-    let record: CardRecord = { deckId: deck.id, id: card.id, position, retired: false, card };
+    const added = before?.addedAt ?? addedAt?.[card.id] ?? now;
+    let record: CardRecord = { deckId: deck.id, id: card.id, position, retired: false, card, addedAt: added };
     if (userWriteIntoShipped) {
-      if (!before) record = addedCard(deck.id, card, position, true);
+      if (!before) record = addedCard(deck.id, card, position, true, added);
       else if (JSON.stringify(before.card) !== JSON.stringify(card))
         record = { ...editedCard(before, card, true), position, retired: false };
       else record = { ...before, position, retired: false };

@@ -28,8 +28,14 @@ export function editedCard(record: CardRecord, next: Card, shippedDeck: boolean)
 }
 
 /** A card the user adds to a deck: in a shipped deck it is marked as the user's (no shipped text). */
-export function addedCard(deckId: string, card: Card, position: number, shippedDeck: boolean): CardRecord {
-  const record: CardRecord = { deckId, id: card.id, position, retired: false, card };
+export function addedCard(
+  deckId: string,
+  card: Card,
+  position: number,
+  shippedDeck: boolean,
+  addedAt: number,
+): CardRecord {
+  const record: CardRecord = { deckId, id: card.id, position, retired: false, card, addedAt };
   return shippedDeck ? { ...record, userEdit: { base: null } } : record;
 }
 

@@ -39,6 +39,12 @@ export type CardRecord = {
   /** Retired cards were removed from the deck: kept with their logs, never shown. */
   retired: boolean;
   card: Card;
+  /**
+   * When the card entered the collection (ms): set when it is written first (deck install, import, Add card; an
+   * Anki note's creation time when imported from Anki), kept by every later write. Cards stored before schema
+   * version 4 got the best date they had (see db/upgrades/v4AddedAt.ts).
+   */
+  addedAt?: number;
   /** The card's search words (domain/browse/words.ts), written by the database on every card write. */
   words?: string[];
   /** Present when the user changed (or added) a card of a shipped deck: see domain/overrides.ts. */

@@ -15,13 +15,21 @@ const SCROLLS = 40;
 type BrowseBench = {
   seed: (n: number) => Promise<{ seedMs: number }>;
   open: () => Promise<number>;
-  search: (q: string) => Promise<{ ms: number; status: string }>;
+  search: (q: string) => Promise<{ ms: number; countMs: number; status: string }>;
   scroll: (steps: number, by: number) => Promise<{ toRows: number[]; toFrame: number[] }>;
+  bulk: (n: number) => Promise<{
+    suspendMs: number;
+    undoMs: number;
+    raw: { suspendMs: number; undoMs: number };
+    message: string;
+    suspendedLeft: number;
+  }>;
 };
 
 it('measures Browse search and scroll', { timeout: 900_000 }, async () => {
   const { port, browser, close } = await openHarness();
   const rows: Array<Record<string, string | number>> = [];
+  const bulkRows: Array<Record<string, string | number>> = [];
   try {
     for (const size of SIZES) {
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -56,12 +64,31 @@ it('measures Browse search and scroll', { timeout: 900_000 }, async () => {
         'open list (ms)': Number(openMs.toFixed(0)),
         'search rare (ms)': Number(rare.ms.toFixed(1)),
         'search common (ms)': Number(common.ms.toFixed(1)),
+        'common counted (ms)': Number(common.countMs.toFixed(1)),
         'search 2 words (ms)': Number(two.ms.toFixed(1)),
         'rare → common → two (shown)': `${rare.status} → ${common.status} → ${two.status}`,
         'scroll p50 (ms)': Number(percentile(toRows, 50).toFixed(1)),
         'scroll p95 (ms)': Number(percentile(toRows, 95).toFixed(1)),
         'scroll p95 frame (ms)': Number(percentile(toFrame, 95).toFixed(1)),
       });
+      for (const n of [10_000, 100_000].filter((k) => k <= size)) {
+        const b = await page.evaluate(
+          (k) => (window as unknown as { browseBench: BrowseBench }).browseBench.bulk(k),
+          n,
+        );
+        expect(b.suspendedLeft).toBe(0);
+        bulkRows.push({
+          cards: size,
+          selected: n,
+          'suspend (ms)': Number(b.suspendMs.toFixed(0)),
+          'raw IDB suspend (ms)': Number(b.raw.suspendMs.toFixed(0)),
+          'suspend ÷ raw': Number((b.suspendMs / b.raw.suspendMs).toFixed(1)),
+          'undo (ms)': Number(b.undoMs.toFixed(0)),
+          'raw IDB undo (ms)': Number(b.raw.undoMs.toFixed(0)),
+          'undo ÷ raw': Number((b.undoMs / b.raw.undoMs).toFixed(1)),
+          toast: b.message,
+        });
+      }
       await page.close();
     }
   } finally {
@@ -76,5 +103,9 @@ it('measures Browse search and scroll', { timeout: 900_000 }, async () => {
       .join(' ')}`,
   );
   console.table(rows);
+  if (bulkRows.length > 0) {
+    console.log('\nBrowse bulk action: "Select all N matching" → Suspend, then Undo (one transaction each)');
+    console.table(bulkRows);
+  }
   expect(rows).toHaveLength(SIZES.length);
 });

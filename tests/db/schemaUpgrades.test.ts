@@ -23,10 +23,40 @@ const RELEASED: Stores[] = [
     settings: 'key',
   },
   { exams: 'id, status, deckId, startedAt, [deckId+status]' },
+  {
+    cards: '[deckId+id], deckId, id, *words, *card.tags, card.kind',
+    cardStates:
+      '[deckId+itemId], deckId, [deckId+cardId], [deckId+queue], [deckId+queue+due], [deckId+queue+position], [deckId+section+queue], [deckId+section], [deckId+position], queue, due, flag, fsrs.lapses, fsrs.stability, fsrs.difficulty, fsrs.reps, fsrs.scheduled_days, fsrs.last_review, buriedUntil',
+    media: '[deckId+name], deckId',
+  },
 ];
 
+/** Fields today's code writes that a version did not have yet: rows stored at that version lack them. */
+const ADDED_IN: Record<number, Record<string, string[]>> = { 4: { cards: ['addedAt'] } };
+
+type Row = Record<string, unknown>;
+
+/**
+ * Version 4 dates every card (addedAt): its first review log's time, else its deck's install time (see
+ * src/db/upgrades/v4AddedAt.ts).
+ */
+function datedCards(rows: Tables): Tables {
+  const first = new Map<string, number>();
+  for (const log of (rows.reviewLogs ?? []) as Row[]) {
+    const key = `${log.deckId}/${log.cardId}`;
+    const review = log.review as number;
+    if (!first.has(key) || review < (first.get(key) ?? Infinity)) first.set(key, review);
+  }
+  const installed = new Map(((rows.decks ?? []) as Row[]).map((d) => [d.id, d.installedAt as number]));
+  const cards = ((rows.cards ?? []) as Row[]).map((c) => ({
+    ...c,
+    addedAt: first.get(`${c.deckId}/${c.id}`) ?? installed.get(c.deckId),
+  }));
+  return { ...rows, cards };
+}
+
 /** Per starting version: the rows today's code must find, given the rows stored at that version. */
-const expected: Record<number, (rows: Tables) => Tables> = {};
+const expected: Record<number, (rows: Tables) => Tables> = { 1: datedCards, 2: datedCards, 3: datedCards };
 
 /** The tables that exist at `version` (1-based). */
 function tablesAt(version: number): string[] {
@@ -41,7 +71,14 @@ function tablesAt(version: number): string[] {
 /** Realistic rows for the tables of `version`: decks, cards, states, logs, settings, exams written by real code. */
 async function rowsAt(version: number): Promise<Tables> {
   const all = await everyTable(await populatedDb());
-  return Object.fromEntries(tablesAt(version).map((t) => [t, all[t] ?? []]));
+  const later = Object.entries(ADDED_IN).filter(([v]) => Number(v) > version);
+  const strip = (table: string, rows: unknown[]) =>
+    rows.map((row) => {
+      const out = { ...(row as Row) };
+      for (const [, fields] of later) for (const f of fields[table] ?? []) delete out[f];
+      return out;
+    });
+  return Object.fromEntries(tablesAt(version).map((t) => [t, strip(t, all[t] ?? [])]));
 }
 
 async function buildAt(name: string, version: number, rows: Tables): Promise<void> {

@@ -14,11 +14,12 @@ import {
 } from '../../domain/browse/bulk';
 import { nextStudyDayStart } from '../../domain/day';
 import { editedCard } from '../../domain/overrides';
-import type { CardRecord, CardStateRecord, DeckRecord, Flag } from '../../domain/records';
+import type { CardRecord, CardStateRecord, DeckRecord, Flag, ReviewLogRecord } from '../../domain/records';
 import type { CardinalDb } from '../database';
 import { getSchedulerSettings } from '../schedulerSettingsRepo';
 import { applyChange, type Change } from './changes';
 import type { ItemKey } from './query';
+import { itemsOfCards, logsOfItems } from './selectionRows';
 
 export type ActionResult = { undo: Change; message: string };
 
@@ -29,14 +30,19 @@ async function readItems(db: CardinalDb, keys: readonly ItemKey[]): Promise<Card
   return (await db.cardStates.bulkGet(keys as ItemKey[])).filter((i) => i !== undefined);
 }
 
-/** The distinct cards of the selected items. */
-async function readCards(db: CardinalDb, keys: readonly ItemKey[]): Promise<CardRecord[]> {
+/** The distinct cards ([deckId, cardId]) of the selected items. */
+function cardKeysOf(keys: readonly ItemKey[]): [string, string][] {
   const seen = new Map<string, [string, string]>();
   for (const [deckId, itemId] of keys) {
     const cardId = itemId.slice(0, itemId.lastIndexOf('#'));
     seen.set(`${deckId}\u0001${cardId}`, [deckId, cardId]);
   }
-  return (await db.cards.bulkGet([...seen.values()])).filter((c) => c !== undefined);
+  return [...seen.values()];
+}
+
+/** The distinct cards of the selected items. */
+async function readCards(db: CardinalDb, keys: readonly ItemKey[]): Promise<CardRecord[]> {
+  return (await db.cards.bulkGet(cardKeysOf(keys))).filter((c) => c !== undefined);
 }
 
 async function mapItems(
@@ -47,12 +53,16 @@ async function mapItems(
 ): Promise<ActionResult> {
   let changed = 0;
   const undo = await applyChange(db, async () => {
-    const next = (await readItems(db, keys)).flatMap((item) => {
+    const before: CardStateRecord[] = [];
+    const next: CardStateRecord[] = [];
+    for (const item of await readItems(db, keys)) {
       const after = fn(item);
-      return after ? [after] : [];
-    });
+      if (!after) continue;
+      before.push(item);
+      next.push(after);
+    }
     changed = next.length;
-    return { put: { cardStates: next }, delete: {} };
+    return { put: { cardStates: next }, delete: {}, before: { cardStates: before } };
   });
   return { undo, message: `${plural(changed, 'card')} ${verb}` };
 }
@@ -82,15 +92,16 @@ export const flagItems = (db: CardinalDb, keys: readonly ItemKey[], flag: Flag) 
 
 /** Marks whole cards, as the review screen does. */
 export async function markItems(db: CardinalDb, keys: readonly ItemKey[], marked: boolean) {
-  const cards = new Set(keys.map(([d, i]) => `${d}\u0001${i.slice(0, i.lastIndexOf('#'))}`));
+  const cards = cardKeysOf(keys);
   let changed = 0;
   const undo = await applyChange(db, async () => {
-    const items = await db.cardStates
-      .where('[deckId+cardId]')
-      .anyOf([...cards].map((c) => c.split('\u0001')))
-      .toArray();
-    changed = cards.size;
-    return { put: { cardStates: items.map((i) => markItem(i, marked)) }, delete: {} };
+    const items = await itemsOfCards(db, cards);
+    changed = cards.length;
+    return {
+      put: { cardStates: items.map((i) => markItem(i, marked)) },
+      delete: {},
+      before: { cardStates: items },
+    };
   });
   return { undo, message: `${plural(changed, 'card')} ${marked ? 'marked' : 'unmarked'}` };
 }
@@ -109,18 +120,27 @@ export async function rescheduleItems(db: CardinalDb, keys: readonly ItemKey[], 
   let changed = 0;
   const undo = await applyChange(db, async () => {
     const items = await readItems(db, keys);
+    const histories = new Map<string, ReviewLogRecord[]>();
+    for (const log of await logsOfItems(db, keys)) {
+      const k = `${log.deckId}\u0001${log.itemId}`;
+      const list = histories.get(k);
+      if (list) list.push(log);
+      else histories.set(k, [log]);
+    }
+    const before: CardStateRecord[] = [];
     const next: CardStateRecord[] = [];
     for (const item of items) {
-      const history = await db.reviewLogs
-        .where('[deckId+itemId]')
-        .equals([item.deckId, item.itemId])
-        .toArray();
+      const history = histories.get(`${item.deckId}\u0001${item.itemId}`) ?? [];
+      history.sort((a, b) => (a.id ?? 0) - (b.id ?? 0));
       const s = settings.get(item.deckId);
       const after = s ? rescheduleItem(item, history, now, s) : undefined;
-      if (after) next.push(after);
+      if (after) {
+        before.push(item);
+        next.push(after);
+      }
     }
     changed = next.length;
-    return { put: { cardStates: next }, delete: {} };
+    return { put: { cardStates: next }, delete: {}, before: { cardStates: before } };
   });
   return { undo, message: `${plural(changed, 'card')} rescheduled from history` };
 }
@@ -170,9 +190,13 @@ export async function deleteItems(db: CardinalDb, keys: readonly ItemKey[]): Pro
       db,
       cards.map((c) => c.deckId),
     );
-    const cardKeys = cards.map((c) => [c.deckId, c.id]);
-    const items = (await db.cardStates.where('[deckId+cardId]').anyOf(cardKeys).primaryKeys()) as ItemKey[];
-    const logs = await db.reviewLogs.where('[deckId+itemId]').anyOf(items).primaryKeys();
+    const itemRows = await itemsOfCards(
+      db,
+      cards.map((c) => [c.deckId, c.id] as const),
+    );
+    const items = itemRows.map((i): ItemKey => [i.deckId, i.itemId]);
+    const logRows = await logsOfItems(db, items);
+    const logs = logRows.map((l) => l.id);
     const retired: CardRecord[] = [];
     const gone: unknown[] = [];
     const counts = new Map<string, number>();
@@ -190,6 +214,8 @@ export async function deleteItems(db: CardinalDb, keys: readonly ItemKey[]): Pro
     return {
       put: { cards: retired, decks: deckRows },
       delete: { cards: gone, cardStates: items, reviewLogs: logs },
+      // Everything it overwrites or deletes is read above (deck rows are few: read again by the write).
+      before: { cards, cardStates: itemRows, reviewLogs: logRows },
     };
   });
   return { undo, message: `${plural(removed, 'card')} deleted` };
@@ -228,6 +254,24 @@ export async function moveItems(
       delete: { cards: [], cardStates: [] },
     };
     const counts = new Map<string, number>();
+    const movingCards = cards.filter((_, i) => !taken[i]);
+    const itemsByCard = new Map<string, CardStateRecord[]>();
+    const itemRows = await itemsOfCards(
+      db,
+      movingCards.map((c) => [c.deckId, c.id] as const),
+    );
+    for (const item of itemRows) {
+      const k = `${item.deckId}\u0001${item.cardId}`;
+      itemsByCard.set(k, [...(itemsByCard.get(k) ?? []), item]);
+    }
+    const logsByItem = new Map<string, ReviewLogRecord[]>();
+    for (const log of await logsOfItems(
+      db,
+      itemRows.map((i) => [i.deckId, i.itemId] as const),
+    )) {
+      const k = `${log.deckId}\u0001${log.itemId}`;
+      logsByItem.set(k, [...(logsByItem.get(k) ?? []), log]);
+    }
     for (const [i, c] of cards.entries()) {
       if (taken[i]) {
         skipped++;
@@ -242,6 +286,7 @@ export async function moveItems(
         position: last + moved,
         retired: false,
         card,
+        ...(c.addedAt !== undefined ? { addedAt: c.addedAt } : {}),
         ...(target.shipped ? { userEdit: { base: null } } : {}),
       };
       change.put.cards?.push(moving);
@@ -250,7 +295,7 @@ export async function moveItems(
       else change.delete.cards?.push([c.deckId, c.id]);
       counts.set(c.deckId, (counts.get(c.deckId) ?? 0) - 1);
       counts.set(targetDeckId, (counts.get(targetDeckId) ?? 0) + 1);
-      const items = await db.cardStates.where('[deckId+cardId]').equals([c.deckId, c.id]).toArray();
+      const items = itemsByCard.get(`${c.deckId}\u0001${c.id}`) ?? [];
       for (const item of items) {
         change.delete.cardStates?.push([item.deckId, item.itemId]);
         change.put.cardStates?.push({
@@ -259,10 +304,7 @@ export async function moveItems(
           section,
           position: (last + moved) * 100 + item.ordinal,
         });
-        const logs = await db.reviewLogs
-          .where('[deckId+itemId]')
-          .equals([item.deckId, item.itemId])
-          .toArray();
+        const logs = logsByItem.get(`${item.deckId}\u0001${item.itemId}`) ?? [];
         for (const log of logs) change.put.reviewLogs?.push({ ...log, deckId: targetDeckId });
       }
     }

@@ -16,8 +16,18 @@ export async function settingsLookup(db: CardinalDb): Promise<(deckId: string) =
   return (deckId) => map.get(deckId) ?? DEFAULT_SCHEDULER_SETTINGS;
 }
 
-export async function browseKeys(db: CardinalDb, filters: BrowseFilters, now: number): Promise<BrowseResult> {
-  return queryBrowse(db, filters, now, await settingsLookup(db));
+/**
+ * Every matching key in order. For a large match in deck order, `onFirst` gets the first page (and the count when
+ * known) as soon as it is found, before the rest; `signal` stops that walk when a newer search replaces it.
+ */
+export async function browseKeys(
+  db: CardinalDb,
+  filters: BrowseFilters,
+  now: number,
+  onFirst?: (first: BrowseResult) => void,
+  signal?: AbortSignal,
+): Promise<BrowseResult> {
+  return queryBrowse(db, filters, now, await settingsLookup(db), onFirst, signal);
 }
 
 export async function browseRows(

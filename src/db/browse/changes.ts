@@ -13,24 +13,38 @@ export type Change = {
   delete: Partial<Record<TableName, unknown[]>>;
 };
 
+/**
+ * A change whose computation read already what it overwrites or deletes, so the write reads nothing again:
+ * `before[table]` holds the stored rows of that table's puts and deletes, every one of them existing (puts of rows
+ * that exist, deletes of rows that exist).
+ */
+export type KnownChange = Change & { before?: Partial<Record<TableName, unknown[]>> };
+
 function keyOf(table: Table, row: unknown): unknown {
   const path = table.schema.primKey.keyPath;
   const r = row as Record<string, unknown>;
   return Array.isArray(path) ? path.map((p) => r[p]) : r[path ?? ''];
 }
 
-/** Writes a change (deletes, then puts) inside the caller's transaction; returns its inverse. */
-async function write(db: CardinalDb, change: Change): Promise<Change> {
+/** Writes a change (deletes, then puts) inside the caller's transaction; returns its inverse (when `inverted`). */
+async function write(db: CardinalDb, change: KnownChange, inverted = true): Promise<Change> {
   const inverse: Change = { put: {}, delete: {} };
   for (const name of CHANGE_TABLES) {
     const table = db.table(name);
     const puts = change.put[name] ?? [];
     const deletes = change.delete[name] ?? [];
     if (puts.length === 0 && deletes.length === 0) continue;
-    const putKeys = puts.map((row) => keyOf(table, row));
-    const before = await table.bulkGet([...putKeys, ...deletes] as never[]);
-    inverse.put[name] = before.filter((row) => row !== undefined);
-    inverse.delete[name] = putKeys.filter((_, i) => before[i] === undefined);
+    const known = change.before?.[name];
+    // An undo has no undo: nothing is read first.
+    if (inverted && known) {
+      inverse.put[name] = known;
+      inverse.delete[name] = [];
+    } else if (inverted) {
+      const putKeys = puts.map((row) => keyOf(table, row));
+      const before = await table.bulkGet([...putKeys, ...deletes] as never[]);
+      inverse.put[name] = before.filter((row) => row !== undefined);
+      inverse.delete[name] = putKeys.filter((_, i) => before[i] === undefined);
+    }
     if (deletes.length > 0) await table.bulkDelete(deletes as never[]);
     if (puts.length > 0) await table.bulkPut(puts as never[]);
   }
@@ -40,7 +54,7 @@ async function write(db: CardinalDb, change: Change): Promise<Change> {
 /**
  * Computes a change from what is stored and writes it, all in one read-write transaction. Returns the undo.
  */
-export async function applyChange(db: CardinalDb, compute: () => Promise<Change>): Promise<Change> {
+export async function applyChange(db: CardinalDb, compute: () => Promise<KnownChange>): Promise<Change> {
   return db.transaction(
     'rw',
     CHANGE_TABLES.map((t) => db.table(t)),
@@ -54,7 +68,7 @@ export async function undoChange(db: CardinalDb, undo: Change): Promise<void> {
     'rw',
     CHANGE_TABLES.map((t) => db.table(t)),
     async () => {
-      await write(db, undo);
+      await write(db, undo, false);
     },
   );
 }

@@ -9,18 +9,26 @@
 
 import { type BrowseFilters, type Column, dayStartOf } from '../../domain/browse/filters';
 import { type BrowseRow, sortRows, stateWordOf } from '../../domain/browse/row';
-import { queryWords } from '../../domain/browse/words';
+import { queryWords, wordsOf } from '../../domain/browse/words';
 import { reviewItemsOf } from '../../domain/deck/reviewItems';
 import type { Section } from '../../domain/deck/schema';
 import type { CardStateRecord } from '../../domain/records';
 import { retrievability } from '../../domain/scheduler';
 import type { CardinalDb } from '../database';
+import { walkDeckOrder } from './deckOrderWalk';
 import { readBrowseRows } from './rows';
 
 export type ItemKey = [deckId: string, itemId: string];
 
 export type BrowseResult = {
   keys: ItemKey[];
+  /**
+   * False for a first page (BrowseResult passed to `onFirst`): the keys found so far, in order; the complete list
+   * follows. True (or absent) when `keys` holds every match.
+   */
+  complete?: boolean;
+  /** The number of matches, when known (always when complete). */
+  total?: number;
   /** Set when the chosen sort could not be applied (too many matches); the list is then in deck order. */
   notice?: string;
 };
@@ -69,15 +77,56 @@ function subtreeIds(sections: readonly Section[], id: string): string[] {
   return [];
 }
 
-/** Card keys matching the search words, tag and kind (all card-level), or undefined when none is asked. */
-async function matchingCards(db: CardinalDb, f: BrowseFilters): Promise<Set<string> | undefined> {
+/**
+ * Card keys matching the search words, tag, kind and added date (all card-level), or undefined when none is asked. Several
+ * words: the rarest word's index range is read (each range is counted first), and the other words are checked
+ * on its cards' stored words when they are few, or through their own ranges when they are many.
+ */
+async function matchingCards(
+  db: CardinalDb,
+  f: BrowseFilters,
+  now: number,
+): Promise<Set<string> | undefined> {
   const sets: Promise<Set<string>>[] = [];
   const cardKeys = (keys: unknown[]) => toSet(keys as [string, string][]);
-  for (const word of queryWords(f.q ?? ''))
-    sets.push(db.cards.where('words').startsWith(word).primaryKeys().then(cardKeys));
+  const words = queryWords(f.q ?? '');
+  if (words.length > 0) sets.push(cardsWithWords(db, words));
   if (f.tag) sets.push(db.cards.where('card.tags').equals(f.tag).primaryKeys().then(cardKeys));
   if (f.kind) sets.push(db.cards.where('card.kind').equals(f.kind).primaryKeys().then(cardKeys));
+  if (f.addedDays !== undefined)
+    sets.push(
+      db.cards
+        .where('addedAt')
+        .aboveOrEqual(now - f.addedDays * DAY)
+        .primaryKeys()
+        .then(cardKeys),
+    );
   return intersect(await Promise.all(sets));
+}
+
+async function cardsWithWords(db: CardinalDb, words: readonly string[]): Promise<Set<string>> {
+  const range = (word: string) => db.cards.where('words').startsWith(word);
+  const counts = await Promise.all(words.map((w) => range(w).count()));
+  const [rarest, ...rest] = words.map((word, i) => ({ word, n: counts[i] ?? 0 })).sort((a, b) => a.n - b.n);
+  if (!rarest) return new Set();
+  let keys = toSet((await range(rarest.word).primaryKeys()) as [string, string][]);
+  if (rest.length === 0 || keys.size === 0) return keys;
+  if (keys.size <= MANY_CARDS) {
+    const rows = await db.cards.bulkGet([...keys].map(keyOf));
+    keys = new Set();
+    for (const row of rows) {
+      if (!row) continue;
+      const own = row.words ?? wordsOf(row.card);
+      if (rest.every(({ word }) => own.some((w) => w.startsWith(word))))
+        keys.add(keyString([row.deckId, row.id]));
+    }
+    return keys;
+  }
+  for (const { word } of rest) {
+    const other = toSet((await range(word).primaryKeys()) as [string, string][]);
+    keys = new Set([...keys].filter((k) => other.has(k)));
+  }
+  return keys;
 }
 
 /** Above this many cards, their items are found by one walk over all item keys rather than card by card. */
@@ -107,18 +156,19 @@ async function itemKeysOfCards(db: CardinalDb, cards: Set<string>): Promise<Set<
   return out;
 }
 
-/** Item keys from every indexed filter; undefined when no filter narrows the items. */
-async function indexedCandidates(
+/**
+ * Item key sets of the item-level indexed filters (deck and section, state, flag, due, lapses, last review).
+ * `deckAsSet`: the deck alone (no section) as a key set too; the deck-order walk reads it as a range instead.
+ */
+function itemLevelSets(
   db: CardinalDb,
   f: BrowseFilters,
   now: number,
-): Promise<Set<string> | undefined> {
+  deckAsSet: boolean,
+): Promise<Set<string>>[] {
   const sets: Promise<Set<string>>[] = [];
   const items = db.cardStates;
-  sets.push(
-    matchingCards(db, f).then(async (cards) => (cards ? itemKeysOfCards(db, cards) : new Set(['*']))),
-  );
-  if (f.deck) {
+  if (f.deck && (f.section || deckAsSet)) {
     const deckId = f.deck;
     sets.push(
       (async () => {
@@ -159,8 +209,22 @@ async function indexedCandidates(
         .primaryKeys()
         .then(toSet),
     );
-  const resolved = (await Promise.all(sets)).filter((s) => !(s.size === 1 && s.has('*')));
-  return intersect(resolved);
+  return sets;
+}
+
+/** Item keys from every indexed filter; undefined when no filter narrows the items. */
+async function indexedCandidates(
+  db: CardinalDb,
+  f: BrowseFilters,
+  now: number,
+  known?: { cards: Set<string> | undefined },
+): Promise<Set<string> | undefined> {
+  const cards = known ? known.cards : await matchingCards(db, f, now);
+  const sets = await Promise.all([
+    cards ? itemKeysOfCards(db, cards) : undefined,
+    ...itemLevelSets(db, f, now, true),
+  ]);
+  return intersect(sets.filter((s) => s !== undefined));
 }
 
 /** Filters that need the items' rows: returns a row predicate, or undefined when none is asked. */
@@ -206,11 +270,22 @@ export async function queryBrowse(
   f: BrowseFilters,
   now: number,
   settingsOf: (deckId: string) => Parameters<typeof retrievability>[2],
+  onFirst?: (first: BrowseResult) => void,
+  signal?: AbortSignal,
 ): Promise<BrowseResult> {
   const sort: Column = f.sort ?? 'deck';
   const dir = f.dir ?? 'asc';
-  const candidates = await indexedCandidates(db, f, now);
   const predicate = rowPredicate(f, now, settingsOf);
+  let known: { cards: Set<string> | undefined } | undefined;
+  if (sort === 'deck' && dir === 'asc' && !predicate) {
+    // Deck order with only indexed filters: a large match is walked in the index's order (deckOrderWalk.ts).
+    const cards = await matchingCards(db, f, now);
+    const items = intersect(await Promise.all(itemLevelSets(db, f, now, false)));
+    if ((!cards || cards.size > SMALL) && (!items || items.size > SMALL))
+      return walkInDeckOrder(db, f, cards, items, onFirst, signal);
+    known = { cards };
+  }
+  const candidates = await indexedCandidates(db, f, now, known);
 
   // The matching items' rows, when the filters or a small result make reading them worthwhile.
   let items: CardStateRecord[] | undefined;
@@ -248,6 +323,40 @@ export async function queryBrowse(
 }
 
 const keyTuple = (i: CardStateRecord): ItemKey => [i.deckId, i.itemId];
+
+/** Rows of the first page of a walk: what the list shows before the walk has found every match. */
+export const FIRST_PAGE = 100;
+
+async function walkInDeckOrder(
+  db: CardinalDb,
+  f: BrowseFilters,
+  cards: Set<string> | undefined,
+  items: Set<string> | undefined,
+  onFirst: ((first: BrowseResult) => void) | undefined,
+  signal: AbortSignal | undefined,
+): Promise<BrowseResult> {
+  const [retired, total] = await Promise.all([
+    db.cardStates.where('queue').equals('retired').primaryKeys().then(toSet),
+    // With no filter but the deck, the count is known before the walk: every item but the retired ones.
+    !cards && !items
+      ? (f.deck ? db.cardStates.where('deckId').equals(f.deck) : db.cardStates.toCollection()).count()
+      : undefined,
+  ]);
+  const exclude = retired;
+  const exact =
+    total === undefined
+      ? undefined
+      : total - (f.deck ? [...retired].filter((k) => keyOf(k)[0] === f.deck).length : retired.size);
+  const keys = await walkDeckOrder(
+    db,
+    { cards, items, exclude, deck: f.deck },
+    FIRST_PAGE,
+    (first, done) =>
+      onFirst?.({ keys: first, complete: done, ...(exact !== undefined ? { total: exact } : {}) }),
+    signal,
+  );
+  return { keys, complete: true, total: keys.length };
+}
 
 /** The value an indexed column's index holds for an item (null: not in that index, sorts last). */
 function indexedValue(item: CardStateRecord, column: Column): number | string | null {

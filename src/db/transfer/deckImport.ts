@@ -55,7 +55,7 @@ export async function previewDeckImport(
     let history = { added: 0, alreadyStored: 0, unknownItem: 0 };
     if (parsed.history.length > 0) {
       // Item states after the deck write, approximated for the count: every live item of the combined deck.
-      const plan = planDeckSync(combined.deck, stored, now, false);
+      const plan = planDeckSync(combined.deck, stored, now, false, parsed.addedAt);
       const items = new Map(stored.items.map((i) => [i.itemId, i]));
       for (const item of plan.items) items.set(item.itemId, item);
       const settings = await getSchedulerSettings(db, options.deckId);
@@ -93,7 +93,7 @@ export async function commitDeckImport(
         const stored = await readStored(db, options.deckId);
         const combined = combineDecks(parsed, options, stored);
         if (!combined.ok) throw new ImportRefused(combined.problems);
-        const plan = planDeckSync(combined.deck, stored, now, false);
+        const plan = planDeckSync(combined.deck, stored, now, false, parsed.addedAt);
         let history = { added: 0, alreadyStored: 0, unknownItem: 0 };
         let historyPlan: ReturnType<typeof planHistory> | undefined;
         if (parsed.history.length > 0) {

@@ -22,6 +22,7 @@ export const COLUMNS = [
   'lapses',
   'reviews',
   'lastReview',
+  'added',
   'flag',
   'marked',
   'tags',
@@ -48,6 +49,8 @@ const filtersSchema = z.object({
   rBelow: z.coerce.number().min(0).max(100).optional(),
   lapses: count.optional(),
   reviewedDays: count.optional(),
+  /** Cards added in the last n days (the card's addedAt). */
+  addedDays: count.optional(),
   sort: z.enum(COLUMNS).optional(),
   dir: z.enum(['asc', 'desc']).optional(),
 });

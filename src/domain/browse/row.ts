@@ -31,6 +31,8 @@ export type BrowseRow = {
   lapses: number;
   reviews: number;
   lastReview: number | null;
+  /** When the card was added (CardRecord.addedAt); null for a row stored without one. */
+  added: number | null;
   flag: Flag;
   marked: boolean;
   tags: readonly string[];
@@ -87,6 +89,7 @@ export function browseRowOf(
     lapses: item.fsrs.lapses,
     reviews: item.fsrs.reps,
     lastReview: item.fsrs.last_review,
+    added: card.addedAt ?? null,
     flag: item.flag,
     marked: item.marked,
     tags: card.card.tags ?? [],
@@ -125,6 +128,8 @@ export function sortValue(row: BrowseRow, column: Column): string | number | nul
       return row.reviews;
     case 'lastReview':
       return row.lastReview;
+    case 'added':
+      return row.added;
     case 'flag':
       return row.flag;
     case 'marked':

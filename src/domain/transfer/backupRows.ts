@@ -38,6 +38,7 @@ const cardRowSchema = z.strictObject({
   position: z.number().int(),
   retired: z.boolean(),
   card: cardSchema,
+  addedAt: epoch.optional(),
   words: z.array(z.string()).optional(),
   userEdit: z
     .strictObject({

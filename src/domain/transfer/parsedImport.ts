@@ -38,6 +38,8 @@ export type ParsedImport = {
   confirm?: string;
   /** Images and sounds the cards' HTML uses, stored with the deck (by name) in the same transaction. */
   media?: ImportedMedia[];
+  /** When cards were created, by card id (ms), when the file says (Anki: the note id is its creation time). */
+  addedAt?: Record<string, number>;
 };
 
 /** A whole file refused: nothing of it is imported. */

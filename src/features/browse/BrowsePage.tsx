@@ -18,7 +18,7 @@ import { BrowseTable } from './BrowseTable';
 import { BulkBar } from './BulkBar';
 import { CardDetail } from './CardDetail';
 import { type ToastState, UndoToast } from './UndoToast';
-import { useBrowseKeys } from './useBrowseData';
+import { type KeysResult, useBrowseKeys } from './useBrowseData';
 
 const NO_KEYS: ItemKey[] = [];
 
@@ -33,6 +33,13 @@ function useSteadyNow(): number {
     if (Math.abs(live - steady) >= 60_000) setSteady(live);
   }, [live, steady]);
   return steady;
+}
+
+/** "10,000 cards match"; while a large match is still being walked, "100+ cards match · counting…". */
+function matchCount(result: KeysResult): string {
+  const n = result.complete === false ? result.total : result.keys.length;
+  if (n === undefined) return `${result.keys.length.toLocaleString('en')}+ cards match · counting…`;
+  return `${n.toLocaleString('en')} ${n === 1 ? 'card matches' : 'cards match'}`;
 }
 
 /** Every card across decks: search, filter, sort, inspect, and act on a selection. */
@@ -135,14 +142,14 @@ export function BrowsePage() {
       <p className="browse-status" aria-live="polite" data-for={result?.signature}>
         {result === undefined || result.signature !== JSON.stringify(filters)
           ? 'Searching…'
-          : `${keys.length.toLocaleString('en')} ${keys.length === 1 ? 'card matches' : 'cards match'}`}
+          : matchCount(result)}
         {result?.notice ? ` · ${result.notice}` : ''}
         {result?.error ? ` · The search failed: ${result.error}` : ''}
       </p>
       {selection.length > 0 && (
         <BulkBar
           selection={selection}
-          total={keys.length}
+          total={result?.complete === false ? undefined : keys.length}
           decks={decks}
           now={now}
           onSelectAll={() => setSelected(new Set(keys.map(keyString)))}

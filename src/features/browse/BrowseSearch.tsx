@@ -36,7 +36,17 @@ export function BrowseSearch({ filters, decks, onChange, onClear }: Props) {
   const set = (key: FilterKey) => (e: { target: { value: string } }) =>
     onChange(key, e.target.value === '' ? undefined : e.target.value);
   const extraCount = (
-    ['flag', 'marked', 'leech', 'dueBefore', 'dueAfter', 'rBelow', 'lapses', 'reviewedDays'] as const
+    [
+      'flag',
+      'marked',
+      'leech',
+      'dueBefore',
+      'dueAfter',
+      'rBelow',
+      'lapses',
+      'reviewedDays',
+      'addedDays',
+    ] as const
   ).filter((k) => filters[k] !== undefined).length;
 
   return (
@@ -156,6 +166,11 @@ export function BrowseSearch({ filters, decks, onChange, onClear }: Props) {
             label="Reviewed in the last (days)"
             value={value('reviewedDays')}
             onChange={(v) => onChange('reviewedDays', v)}
+          />
+          <NumberFilter
+            label="Added in the last (days)"
+            value={value('addedDays')}
+            onChange={(v) => onChange('addedDays', v)}
           />
           <button type="button" className="button" onClick={onClear}>
             Clear all filters

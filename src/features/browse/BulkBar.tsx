@@ -23,7 +23,8 @@ import { FLAG_NAMES } from './columns';
 
 type Props = {
   selection: readonly ItemKey[];
-  total: number;
+  /** Every match; undefined while a large match is still being counted. */
+  total: number | undefined;
   decks: readonly DeckRecord[];
   now: number;
   onSelectAll: () => void;
@@ -66,7 +67,8 @@ export function BulkBar({ selection, total, decks, now, onSelectAll, onClear, on
       <legend className="visually-hidden">Actions on selected cards</legend>
       <p className="bulk-count">
         <strong>{n.toLocaleString('en')} selected</strong>
-        {n < total && (
+        {total === undefined && <span>Counting the matches…</span>}
+        {total !== undefined && n < total && (
           <button type="button" className="link-button" onClick={onSelectAll}>
             Select all {total.toLocaleString('en')} matching
           </button>

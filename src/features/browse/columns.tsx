@@ -46,6 +46,8 @@ function cell(row: BrowseRow, column: Column, now: number): string {
       return String(row.reviews);
     case 'lastReview':
       return row.lastReview === null ? '' : formatDay(row.lastReview);
+    case 'added':
+      return row.added === null ? '' : formatDay(row.added);
     case 'flag':
       return FLAG_NAMES[row.flag];
     case 'marked':
@@ -70,6 +72,7 @@ export const COLUMN_LABELS: Record<Column, string> = {
   lapses: 'Lapses',
   reviews: 'Reviews',
   lastReview: 'Last review',
+  added: 'Added',
   flag: 'Flag',
   marked: 'Marked',
   tags: 'Tags',

@@ -294,7 +294,24 @@ function buildImport(fileName: string, collection: AnkiCollection, opts: ApkgOpt
     skipped,
     warnings: [...warnings, ...historyWarnings],
     history,
+    addedAt: addedAtOfNotes(converted),
   };
+}
+
+/**
+ * An Anki note's id is the time it was created (ms since 1970): each card's "added" date. An id that cannot be
+ * such a time (before 2000 or in the far future, as some generated packages have) is left out: the card is then
+ * added at import time.
+ */
+function addedAtOfNotes(
+  notes: readonly { noteId: number; result: { card: { id: string } } }[],
+): Record<string, number> {
+  const from = Date.UTC(2000, 0, 1);
+  const to = Date.UTC(2200, 0, 1);
+  const out: Record<string, number> = {};
+  for (const { noteId, result } of notes)
+    if (Number.isSafeInteger(noteId) && noteId >= from && noteId < to) out[result.card.id] = noteId;
+  return out;
 }
 
 /** The package's own deck: the top-level Anki deck most of its cards are in, unless that is only "Default". */

@@ -19,6 +19,11 @@ describe('readApkg on a real Anki package', () => {
     });
     if (!result.ok) throw new Error(JSON.stringify(result.problems));
     expect(result.deck.sections).toEqual([{ id: 'test-mixed-types', title: 'Test - Mixed Types' }]);
+    // Each card's "added" date is its Anki note's id: the note's creation time in ms.
+    const added = Object.values(result.addedAt ?? {});
+    expect(Object.keys(result.addedAt ?? {}).sort()).toEqual(result.deck.cards.map((c) => c.id).sort());
+    expect(new Set(added).size).toBe(added.length);
+    for (const ms of added) expect(ms > Date.UTC(2020, 0, 1) && ms < Date.now()).toBe(true);
     expect(result.deck.cards).toEqual([
       {
         id: idFromGuid('cYo+,.?%Nh'),

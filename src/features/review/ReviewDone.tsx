@@ -43,9 +43,11 @@ export function ReviewDone({ screen, custom }: { screen: ReviewScreen; custom?: 
         <>
           <h2>Done for today</h2>
           <p>
-            {screen.nextDue === null
-              ? 'No card is scheduled yet.'
-              : `The next review is due ${dateFormat.format(screen.nextDue)}.`}
+            {screen.tag?.cards.size === 0
+              ? `No card ${deck ? 'of this deck ' : ''}has the tag “${screen.tag.name}”.`
+              : screen.nextDue === null
+                ? 'No card is scheduled yet.'
+                : `The next review is due ${dateFormat.format(screen.nextDue)}.`}
           </p>
           <StudyMore screen={screen} />
           <CustomStudyChoices deck={deck ?? null} />

@@ -136,6 +136,13 @@ describe('Custom study scopes', { timeout: 60_000 }, () => {
     expect(((await db.cardStates.get(['one', 'b#1'])) as CardStateRecord).fsrs.reps).toBe(3);
   });
 
+  it('a tag no card of the deck has says so', async () => {
+    const db = await twoDecks();
+    renderRoute(db, '/review/two?tag=nowhere');
+    expect(await screen.findByRole('heading', { name: 'Done for today' })).toBeInTheDocument();
+    expect(screen.getByText('No card of this deck has the tag “nowhere”.')).toBeInTheDocument();
+  });
+
   it('custom study offers “Study tag (counts as reviews)” beside the cram', async () => {
     const db = await twoDecks();
     await makeReview(db, 'one', 'b#1', Date.now() - DAY);

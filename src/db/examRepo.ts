@@ -297,16 +297,43 @@ export type ReadinessData = {
   exams: ExamRecord[];
   /** The exam date last chosen for this deck (yyyy-mm-dd), or null. */
   examDate: string | null;
+  /**
+   * For a deck with one section only (no sections of its own): each tagged card's tags, so readiness can be
+   * shown per tag. Null for a deck with sections.
+   */
+  cardTags: Map<string, string[]> | null;
 };
 
 export async function loadReadiness(db: CardinalDb, deckId: string): Promise<ReadinessData | null> {
   const deck = await db.decks.get(deckId);
   if (!deck) return null;
-  const [states, settings, rows, examDate] = await Promise.all([
+  const [states, settings, rows, examDate, cardTags] = await Promise.all([
     db.cardStates.where('deckId').equals(deckId).toArray(),
     getSchedulerSettings(db, deckId),
     db.exams.where('[deckId+status]').equals([deckId, 'finished']).sortBy('finishedAt'),
     getSetting(db, examDateKey(deckId), examDateSchema.nullable(), null),
+    flattenSections(deck.sections).length > 1 ? null : deckCardTags(db, deckId),
   ]);
-  return { deck, states, settings, exams: rows.map(parseExam), examDate };
+  return { deck, states, settings, exams: rows.map(parseExam), examDate, cardTags };
+}
+
+/**
+ * The tags of a deck's cards, from the `*card.tags` index keys alone (no card is read): one index walk per tag in
+ * use, keeping the keys of this deck.
+ */
+async function deckCardTags(db: CardinalDb, deckId: string): Promise<Map<string, string[]>> {
+  const tags = (await db.cards.orderBy('card.tags').uniqueKeys()).filter(
+    (key): key is string => typeof key === 'string',
+  );
+  const keys = await Promise.all(tags.map((tag) => db.cards.where('card.tags').equals(tag).primaryKeys()));
+  const byCard = new Map<string, string[]>();
+  tags.forEach((tag, i) => {
+    for (const [deck, cardId] of keys[i] ?? []) {
+      if (deck !== deckId) continue;
+      const list = byCard.get(cardId) ?? [];
+      list.push(tag);
+      byCard.set(cardId, list);
+    }
+  });
+  return byCard;
 }

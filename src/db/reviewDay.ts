@@ -23,6 +23,9 @@ export function todaysLogs(db: CardinalDb, deckId: string, now: number, dayStart
     .toArray();
 }
 
+/** Narrows a deck's queue (a section review keeps the section's items, a tag review the tagged cards' items). */
+export type ItemFilter = (item: CardStateRecord) => boolean;
+
 /** What one deck contributes to today's review screen. */
 export type DeckToday = {
   candidates: QueueCandidates;
@@ -65,11 +68,11 @@ export async function readDeckToday(
   now: number,
   settings: SchedulerSettings,
   readAhead?: ReadAhead,
-  sections?: ReadonlySet<string>,
+  keep?: ItemFilter,
 ): Promise<DeckToday> {
   const dayEnd = nextStudyDayStart(now, settings.dayStartHour);
   const inScope = <T extends Collection<CardStateRecord, [string, string]>>(items: T) =>
-    sections ? items.filter((item) => sections.has(item.section)) : items;
+    keep ? items.filter(keep) : items;
   const dueBefore = (queue: 'learning' | 'review') =>
     inScope(
       db.cardStates
@@ -107,7 +110,7 @@ export async function readDeckToday(
   let [logs, learning, nextDue, { today, limits }, [reviews, fresh]] = await Promise.all([
     logsRead,
     dueBefore('learning').toArray(),
-    nextDueAfterToday(db, deckId, now, settings.dayStartHour, sections),
+    nextDueAfterToday(db, deckId, now, settings.dayStartHour, keep),
     todayRead,
     listsRead,
   ]);
@@ -161,14 +164,15 @@ export async function loadQueueAcross(
 }
 
 /**
- * The earliest time after today's study day that an item of the deck (of `sections`, when given) is due, or null.
+ * The earliest time after today's study day that an item of the deck (that `keep` keeps, when given) is due, or
+ * null.
  */
 export async function nextDueAfterToday(
   db: CardinalDb,
   deckId: string,
   now: number,
   dayStartHour: number,
-  sections?: ReadonlySet<string>,
+  keep?: ItemFilter,
 ) {
   const dayEnd = nextStudyDayStart(now, dayStartHour);
   const first = await Promise.all(
@@ -176,7 +180,7 @@ export async function nextDueAfterToday(
       const due = db.cardStates
         .where('[deckId+queue+due]')
         .between([deckId, queue, dayEnd], [deckId, queue, Infinity]);
-      return (sections ? due.filter((item) => sections.has(item.section)) : due).first();
+      return (keep ? due.filter(keep) : due).first();
     }),
   );
   const dues = first.flatMap((item) => (item ? [item.due] : []));

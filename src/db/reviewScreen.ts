@@ -14,13 +14,18 @@ import type { TodayQueue } from '../domain/queue';
 import type { CardRecord, DeckRecord, ReviewLogRecord } from '../domain/records';
 import type { SchedulerSettings } from '../domain/settings';
 import { type ExtraNew, extraNewKey, extraNewSchema, withExtraNew } from '../domain/studyMore';
+import { taggedCardKeys } from './customStudy';
 import type { CardinalDb } from './database';
 import { listDecks } from './decksRepo';
+import type { ItemFilter } from './reviewDay';
 import { latestUndoable, queueAcross, type ReadAhead, readDeckToday } from './reviewRepo';
 import { getSchedulerSettings } from './schedulerSettingsRepo';
 
 /** A deck id, or ALL_DECKS for a queue across every deck. */
 export const ALL_DECKS = 'all';
+
+/** The most cards a tag review (`?tag=`) covers: a tag on more cards reviews the first ones in index order. */
+export const TAG_SCOPE_LIMIT = 20_000;
 
 export type ReviewScope = {
   /** The decks in scope, in id order. */
@@ -28,6 +33,13 @@ export type ReviewScope = {
   settings: Record<string, SchedulerSettings>;
   /** A one-deck review of one section: the section, its title, and its ids with those of its sub-sections. */
   section?: { id: string; title: string; ids: string[] };
+  /**
+   * A review of one tag (one deck or all): the tag and its cards' keys (`<deck>/<card id>`, from the `*card.tags`
+   * index, at most TAG_SCOPE_LIMIT cards).
+   */
+  tag?: { name: string; cards: ReadonlySet<string> };
+  /** The scope is every deck (ALL_DECKS). */
+  allDecks?: true;
   /** "Study more today": extra new cards per deck (applied while valid, see domain/studyMore.ts). */
   extraNew?: Record<string, ExtraNew>;
 };
@@ -53,8 +65,9 @@ export async function loadReviewScope(
   db: CardinalDb,
   scope: string,
   section: string | null = null,
+  tag: string | null = null,
 ): Promise<ReviewScope | null> {
-  return db.transaction('r', [db.decks, db.settings], async () => {
+  return db.transaction('r', [db.decks, db.settings, db.cards], async () => {
     let decks: DeckRecord[];
     let settingsList: SchedulerSettings[];
     if (scope === ALL_DECKS) {
@@ -74,13 +87,35 @@ export async function loadReviewScope(
       if (parsed.success) extraNew[d.id] = parsed.data;
     });
     const settings = Object.fromEntries(decks.map((d, i) => [d.id, settingsList[i] as SchedulerSettings]));
-    if (section === null) return { decks, settings, extraNew };
+    const base: ReviewScope = { decks, settings, extraNew, ...(scope === ALL_DECKS && { allDecks: true }) };
+    if (tag !== null) {
+      const keys = await taggedCardKeys(
+        db,
+        decks.map((d) => d.id),
+        tag,
+        TAG_SCOPE_LIMIT,
+        scope === ALL_DECKS,
+      );
+      return { ...base, tag: { name: tag, cards: new Set(keys.map(([deckId, id]) => `${deckId}/${id}`)) } };
+    }
+    if (section === null) return base;
     const deck = decks.length === 1 ? decks[0] : undefined;
     const ids = deck ? sectionWithDescendants(deck.sections, section) : null;
     if (!deck || !ids) return null;
     const title = flattenSections(deck.sections).find((s) => s.id === section)?.title ?? section;
-    return { decks, settings, extraNew, section: { id: section, title, ids } };
+    return { ...base, section: { id: section, title, ids } };
   });
+}
+
+/** The review screen's narrowing to a section or a tag, as a filter on review items (none: the whole deck). */
+function itemFilter(scope: ReviewScope): ItemFilter | undefined {
+  const { section, tag } = scope;
+  if (tag) return (item) => tag.cards.has(`${item.deckId}/${item.cardId}`);
+  if (section) {
+    const ids = new Set(section.ids);
+    return (item) => ids.has(item.section);
+  }
+  return undefined;
 }
 
 /**
@@ -102,7 +137,7 @@ export async function loadReviewDay(
           now,
           withExtraNew(scope.settings[d.id] as SchedulerSettings, scope.extraNew?.[d.id], now),
           readAhead[d.id],
-          scope.section && new Set(scope.section.ids),
+          itemFilter(scope),
         ),
       ),
     );

@@ -52,6 +52,18 @@ export function customStudySearch(custom: CustomStudy): string {
   return `?${params.toString()}`;
 }
 
+/**
+ * The query string of today's queue narrowed to a section (`?section=`, one deck) or a tag (`?tag=`, one deck or
+ * all): unlike a cram, such a session counts as reviews, within the deck's daily limits.
+ */
+export function dailyScopeSearch(section: string | null, tag: string | null): string {
+  const params = new URLSearchParams();
+  if (section !== null) params.set('section', section);
+  else if (tag !== null) params.set('tag', tag);
+  const search = params.toString();
+  return search === '' ? '' : `?${search}`;
+}
+
 /** Whether answers are written (count as reviews) or the schedule is left alone. */
 export function writesAnswers(custom: CustomStudy): boolean {
   return custom.mode === 'ahead' || custom.mode === 'forgotten';
@@ -75,7 +87,20 @@ export function daysFrom(now: number, days: number, direction: 1 | -1): number {
   return now + direction * days * DAY_MS;
 }
 
-/** A running session: the item ids in study order and how far it has gone. */
+/**
+ * A session item across decks: `<deck id>/<item id>`. Deck ids hold no "/" (lowercase, digits, "." and "-"), so
+ * the first "/" splits the key.
+ */
+export function itemKey(deckId: string, itemId: string): string {
+  return `${deckId}/${itemId}`;
+}
+
+export function parseItemKey(key: string): { deckId: string; itemId: string } {
+  const slash = key.indexOf('/');
+  return { deckId: key.slice(0, slash), itemId: key.slice(slash + 1) };
+}
+
+/** A running session: the item keys (see itemKey) in study order and how far it has gone. */
 export type CustomSession = { order: readonly string[]; position: number };
 
 export function currentItemId(session: CustomSession): string | null {

@@ -143,3 +143,28 @@ export function buildQueue(candidates: QueueCandidates, now: number): TodayQueue
   const nextLearningDue = current === null && learning[0] ? learning[0].due : null;
   return { current, counts, nextLearningDue };
 }
+
+/**
+ * The sibling rule of `siblingGate` for a custom session that counts as reviews (review ahead, forgotten cards),
+ * whose items are chosen at once when it starts: an item is accepted unless it is buried, another item of its
+ * card was answered today, or another item of its card was accepted before it. The item itself may come again
+ * (reviewing ahead a card answered today, or studying a card forgotten today, is what these sessions are for).
+ */
+export function sessionSiblingGate(
+  answeredToday: Iterable<Pick<ReviewLogRecord, 'cardId' | 'itemId'>>,
+  now: number,
+): (item: CardStateRecord) => boolean {
+  /** Per card, the one item of it the day may still show ('' when two of its items were answered today). */
+  const claimed = new Map<string, string>();
+  for (const log of answeredToday) {
+    const owner = claimed.get(log.cardId);
+    claimed.set(log.cardId, owner === undefined || owner === log.itemId ? log.itemId : '');
+  }
+  return (item) => {
+    if (item.buriedUntil > now) return false;
+    const owner = claimed.get(item.cardId);
+    if (owner !== undefined && owner !== item.itemId) return false;
+    claimed.set(item.cardId, item.itemId);
+    return true;
+  };
+}

@@ -5,6 +5,7 @@ import {
   gateCandidates,
   LEARN_AHEAD_MS,
   remainingLimits,
+  sessionSiblingGate,
   siblingGate,
   summarizeToday,
 } from '../../src/domain/queue';
@@ -91,6 +92,47 @@ describe('siblingGate', () => {
     buried.buriedUntil = T0 + MINUTE;
     expect(siblingGate(today(), T0)(buried)).toBe(false);
     expect(siblingGate(today(), T0 + MINUTE)(buried)).toBe(true);
+  });
+});
+
+describe('sessionSiblingGate (custom sessions that count as reviews)', () => {
+  const answered = (...itemIds: string[]) =>
+    itemIds.map((itemId) => ({ itemId, cardId: itemId.split('#')[0] as string }));
+
+  it('one item per card; siblings of an item answered today wait, the item itself may come again', () => {
+    const accept = sessionSiblingGate(answered('a#1', 'a#1'), T0);
+    expect(
+      [review('a#2', T0), review('a#1', T0), review('b#2', T0), review('b#1', T0), review('c#1', T0)]
+        .filter(accept)
+        .map((i) => i.itemId),
+    ).toEqual(['a#1', 'b#2', 'c#1']);
+  });
+
+  it('a card with two items answered today offers none; buried items wait', () => {
+    const accept = sessionSiblingGate(answered('a#1', 'a#2'), T0);
+    const buried = review('b#1', T0);
+    buried.buriedUntil = T0 + MINUTE;
+    expect([review('a#1', T0), review('a#2', T0), buried].filter(accept)).toEqual([]);
+  });
+
+  it('never lets two items of one card through (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom('a', 'b', 'c'), fc.integer({ min: 1, max: 3 })), { maxLength: 12 }),
+        fc.array(fc.tuple(fc.constantFrom('a', 'b', 'c'), fc.integer({ min: 1, max: 3 })), { maxLength: 4 }),
+        (candidates, logs) => {
+          const accept = sessionSiblingGate(answered(...logs.map(([c, n]) => `${c}#${n}`)), T0);
+          const taken = candidates.map(([c, n]) => review(`${c}#${n}`, T0)).filter(accept);
+          const perCard = new Map<string, Set<string>>();
+          for (const item of [...answered(...logs.map(([c, n]) => `${c}#${n}`)), ...taken]) {
+            const ids = perCard.get(item.cardId) ?? new Set<string>();
+            ids.add(item.itemId);
+            perCard.set(item.cardId, ids);
+          }
+          for (const item of taken) expect(perCard.get(item.cardId)?.size).toBe(1);
+        },
+      ),
+    );
   });
 });
 

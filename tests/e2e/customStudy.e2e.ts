@@ -67,4 +67,31 @@ describe.skipIf(!hasChromium)('Custom study in Chromium', () => {
     expect(item?.fsrs.reps).toBe(2);
     expect(pageErrors(page)).toEqual([]);
   });
+
+  it('a tag session over all decks counts as reviews: the answer is stored and survives a reload', {
+    timeout: 240_000,
+  }, async () => {
+    const page = await browser.newPage('/custom-study/all');
+    await page.getByRole('heading', { name: 'Custom study: All decks' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Cram section' }).count()).toBe(0);
+    const tag = (await page.locator('datalist option').first().getAttribute('value')) ?? '';
+    expect(tag).not.toBe('');
+    await page.getByRole('combobox', { name: 'Tag' }).fill(tag);
+    await page.getByRole('button', { name: 'Study tag (counts as reviews)' }).click();
+    await page.getByRole('heading', { name: `Review: All decks › tag ${tag}` }).waitFor();
+    const reveal = page.getByRole('button', { name: /Show answer/ });
+    await reveal.or(page.locator('.choices button:enabled').first()).first().waitFor();
+    await page.keyboard.press((await reveal.isVisible()) ? 'Space' : '1');
+    await page.locator('fieldset.grades').waitFor();
+    await page.keyboard.press('3');
+    await page.locator('fieldset.grades').waitFor({ state: 'detached' });
+    await page.reload();
+    await page.getByRole('heading', { name: `Review: All decks › tag ${tag}` }).waitFor();
+    const logs = await readStore<ReviewLogRecord>(page, 'reviewLogs');
+    expect(logs).toHaveLength(1);
+    const cards = await readStore<{ deckId: string; id: string; card: { tags?: string[] } }>(page, 'cards');
+    const card = cards.find((c) => c.deckId === logs[0]?.deckId && c.id === logs[0]?.cardId);
+    expect(card?.card.tags).toContain(tag);
+    expect(pageErrors(page)).toEqual([]);
+  });
 });

@@ -45,6 +45,41 @@ export function readiness(
   return { sections: perSection, items: all.items, seen: all.seen, overall: all.predicted };
 }
 
+/**
+ * Predicted recall per tag, for a deck without sections of its own (one section, as a deck you create or import
+ * without a section column has): an item counts under each tag of its card (`tagsOf`), tags in alphabetical order;
+ * items of untagged cards are left out of these rows (they still count in the overall figure).
+ * @example readinessByTag(items, (cardId) => tags.get(cardId) ?? [], examDate, settings)[0].title // "ports"
+ */
+export function readinessByTag(
+  items: ReadonlyArray<ReadinessItem & { cardId: string }>,
+  tagsOf: (cardId: string) => readonly string[],
+  at: number,
+  settings: SchedulerSettings,
+): SectionReadiness[] {
+  const groups = new Map<string, { items: number; seen: number; recall: number }>();
+  for (const item of items) {
+    if (item.retired) continue;
+    const recall = retrievability(item.fsrs, at, settings);
+    for (const tag of tagsOf(item.cardId)) {
+      const group = groups.get(tag) ?? { items: 0, seen: 0, recall: 0 };
+      group.items++;
+      if (item.fsrs.state !== 0) group.seen++;
+      group.recall += recall;
+      groups.set(tag, group);
+    }
+  }
+  return [...groups.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([tag, g]) => ({
+      sectionId: tag,
+      title: tag,
+      items: g.items,
+      seen: g.seen,
+      predicted: g.recall / g.items,
+    }));
+}
+
 /** The predicted score a study plan aims for. */
 export const READINESS_TARGET = 0.8;
 

@@ -73,7 +73,10 @@ export function ExamSetupPage() {
           <code>wrong</code> or <code>answerSet</code>); they never make up wrong options from other cards.
         </p>
         <p>
-          <Link to={`/review/${deckId}`}>Study its flashcards instead</Link>
+          <Link to={`/review/${deckId}`}>Study its flashcards instead</Link> ·{' '}
+          <Link to={`/cards/new?deck=${encodeURIComponent(deckId)}`}>
+            Add a multiple-choice or true/false card
+          </Link>
         </p>
       </section>
     );
@@ -187,19 +190,22 @@ export function ExamSetupPage() {
               onChange={(e) => update({ order: e.target.value === 'guide' ? 'guide' : 'random' })}
             >
               <option value="random">Random</option>
-              <option value="guide">Guide order</option>
+              <option value="guide">{setup.deck.source.file ? 'Guide order' : 'Deck order'}</option>
             </select>
           </div>
         </div>
         <div className="setup-pickers">
-          <ChoicePicker
-            legend="Sections"
-            items={sections}
-            selected={form.sections}
-            onChange={(s) => update({ sections: s })}
-            invalid={errors.sections !== undefined}
-            {...(errors.sections ? { describedBy: ERRORS_ID } : {})}
-          />
+          {/* A deck without sections of its own (one section) has nothing to choose here: its tags do. */}
+          {sections.length > 1 && (
+            <ChoicePicker
+              legend="Sections"
+              items={sections}
+              selected={form.sections}
+              onChange={(s) => update({ sections: s })}
+              invalid={errors.sections !== undefined}
+              {...(errors.sections ? { describedBy: ERRORS_ID } : {})}
+            />
+          )}
           {tags.length > 0 && (
             <ChoicePicker
               legend="Tags"

@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { loadReadiness, saveExamDate } from '../../db/examRepo';
 import { useDb, useDbQuery } from '../../db/react';
-import { READINESS_TARGET, readiness, studyPlan } from '../../domain/exam/readiness';
+import { READINESS_TARGET, readiness, readinessByTag, studyPlan } from '../../domain/exam/readiness';
 import { flattenSections } from '../../domain/exam/sections';
 import { attempt } from '../../stores/actionErrors';
 import { useNow } from '../../stores/clock';
@@ -62,6 +62,13 @@ export function ReadinessPage() {
         : null,
     [data, at],
   );
+  // A deck without sections of its own (one section) is broken down by its cards' tags, when it has any.
+  const byTag = useMemo(() => {
+    const tags = data?.cardTags;
+    if (!data || !tags || tags.size === 0 || at === null) return null;
+    return readinessByTag(data.states, (cardId) => tags.get(cardId) ?? [], at, data.settings);
+  }, [data, at]);
+  const rows = byTag ?? (data?.cardTags ? null : prediction?.sections) ?? null;
 
   const daysLeft = at === null ? 0 : Math.round((at - fromDateNoon(today)) / 86_400_000);
   const plan =
@@ -145,38 +152,44 @@ export function ReadinessPage() {
             How this is worked out: for every card of the deck (each side of a reversed card and each cloze
             blank counts once), FSRS estimates the probability that you will recall it on that date, from your
             review history alone (no further reviews assumed). Cards you have never reviewed count as not
-            known (0 %). A section's figure is the mean over its cards; the predicted score is the mean over
-            all {prediction.items} cards, of which you have reviewed {prediction.seen}. Practice exams feed
-            this only when their answers count as reviews.
+            known (0 %). A section's (or tag's) figure is the mean over its cards; the predicted score is the
+            mean over all {prediction.items} cards, of which you have reviewed {prediction.seen}. Practice
+            exams feed this only when their answers count as reviews.
           </p>
-          <div className="table-scroll">
-            <table className="breakdown">
-              <caption>Predicted recall by section</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Section</th>
-                  <th scope="col">Cards reviewed</th>
-                  <th scope="col">Predicted recall</th>
-                </tr>
-              </thead>
-              <tbody>
-                {prediction.sections.map((s) => (
-                  <tr key={s.sectionId}>
-                    <th scope="row">{s.title}</th>
-                    <td>
-                      {s.seen} / {s.items}
-                    </td>
-                    <td>
-                      <span className="bar" aria-hidden="true">
-                        <span style={{ width: `${s.predicted * 100}%` }} />
-                      </span>{' '}
-                      {percent(s.predicted)}
-                    </td>
+          {rows === null ? (
+            <p className="exam-hint">
+              This deck has no sections or tags of its own, so its readiness is the one figure above.
+            </p>
+          ) : (
+            <div className="table-scroll">
+              <table className="breakdown">
+                <caption>Predicted recall by {byTag ? 'tag' : 'section'}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{byTag ? 'Tag' : 'Section'}</th>
+                    <th scope="col">Cards reviewed</th>
+                    <th scope="col">Predicted recall</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                </thead>
+                <tbody>
+                  {rows.map((s) => (
+                    <tr key={s.sectionId}>
+                      <th scope="row">{s.title}</th>
+                      <td>
+                        {s.seen} / {s.items}
+                      </td>
+                      <td>
+                        <span className="bar" aria-hidden="true">
+                          <span style={{ width: `${s.predicted * 100}%` }} />
+                        </span>{' '}
+                        {percent(s.predicted)}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
         </>
       )}
       {at === null && !past && <p role="alert">Choose an exam date.</p>}

@@ -25,6 +25,9 @@ export function HomePage() {
             <p>
               <Link to="/review/all" className="button primary">
                 Study all decks
+              </Link>{' '}
+              <Link to="/custom-study/all" className="button">
+                Custom study: all decks
               </Link>
             </p>
           )}

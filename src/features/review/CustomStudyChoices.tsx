@@ -3,7 +3,14 @@ import { useId, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { listTags } from '../../db/customStudy';
 import { useDbQuery } from '../../db/react';
-import { CUSTOM_STUDY_LIMIT, type CustomStudy, customStudySearch, MAX_DAYS } from '../../domain/customStudy';
+import { ALL_DECKS } from '../../db/reviewScreen';
+import {
+  CUSTOM_STUDY_LIMIT,
+  type CustomStudy,
+  customStudySearch,
+  dailyScopeSearch,
+  MAX_DAYS,
+} from '../../domain/customStudy';
 import { flattenSections } from '../../domain/exam/sections';
 import type { DeckRecord } from '../../domain/records';
 import { resetCustomSession } from '../../stores/customSession';
@@ -40,10 +47,11 @@ function count(text: string, max: number): number {
 }
 
 /**
- * Anki's Custom Study beyond "learn more new cards": review ahead, forgotten cards, cram a section or tag,
- * preview new cards. Each choice starts a session at /review/<deck>?<mode>=…
+ * Anki's Custom Study beyond "learn more new cards": review ahead, forgotten cards, study or cram a section or tag,
+ * preview new cards, over one deck or (deck null) every deck. Each choice starts a session at
+ * /review/<deck or all>?<mode>=…
  */
-export function CustomStudyChoices({ deck }: { deck: DeckRecord }) {
+export function CustomStudyChoices({ deck }: { deck: DeckRecord | null }) {
   const navigate = useNavigate();
   const headingId = useId();
   const tagsId = useId();
@@ -51,12 +59,13 @@ export function CustomStudyChoices({ deck }: { deck: DeckRecord }) {
   const [ahead, setAhead] = useState('1');
   const [forgotten, setForgotten] = useState('1');
   const [preview, setPreview] = useState('10');
-  const sections = flattenSections(deck.sections);
+  const scope = deck ? encodeURIComponent(deck.id) : ALL_DECKS;
+  const sections = deck ? flattenSections(deck.sections) : [];
   const [section, setSection] = useState(sections[0]?.id ?? '');
   const [tag, setTag] = useState('');
   const start = (custom: CustomStudy) => {
     resetCustomSession();
-    navigate(`/review/${encodeURIComponent(deck.id)}${customStudySearch(custom)}`);
+    navigate(`/review/${scope}${customStudySearch(custom)}`);
   };
   const form = (onSubmit: () => void, children: React.ReactNode) => (
     <form
@@ -109,7 +118,7 @@ export function CustomStudyChoices({ deck }: { deck: DeckRecord }) {
             <button type="submit" className="button">
               Cram section
             </button>{' '}
-            <Link to={`/review/${encodeURIComponent(deck.id)}?section=${encodeURIComponent(section)}`}>
+            <Link to={`/review/${scope}${dailyScopeSearch(section, null)}`}>
               Study section (counts as reviews)
             </Link>
             <small> Cram: answers are not saved; the schedule stays as it was.</small>
@@ -135,8 +144,19 @@ export function CustomStudyChoices({ deck }: { deck: DeckRecord }) {
           </label>{' '}
           <button type="submit" className="button" disabled={tag.trim() === ''}>
             Cram tag
+          </button>{' '}
+          <button
+            type="button"
+            className="button"
+            disabled={tag.trim() === ''}
+            onClick={() => navigate(`/review/${scope}${dailyScopeSearch(null, tag.trim())}`)}
+          >
+            Study tag (counts as reviews)
           </button>
-          <small> Answers are not saved.</small>
+          <small>
+            {' '}
+            Cram: answers are not saved. Study: today's queue of the tagged cards, answers count as reviews.
+          </small>
         </>,
       )}
       {form(

@@ -17,7 +17,8 @@ const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', tim
 export function ReviewDone({ screen, custom }: { screen: ReviewScreen; custom?: CustomInfo | undefined }) {
   const { answered, again, startedAt } = useReviewSession();
   const waitingUntil = screen.queue.nextLearningDue;
-  const deck = screen.decks.length === 1 ? screen.decks[0] : undefined;
+  // One deck's review offers that deck's custom study; an all-decks review, custom study over every deck.
+  const deck = screen.allDecks ? undefined : screen.decks[0];
   return (
     <div className="review-done">
       {custom ? (
@@ -28,7 +29,7 @@ export function ReviewDone({ screen, custom }: { screen: ReviewScreen; custom?: 
               ? 'No card matches this custom study choice.'
               : `All ${custom.total} ${custom.total === 1 ? 'card' : 'cards'} of this session were shown.`}
           </p>
-          {deck && <CustomStudyChoices deck={deck} />}
+          <CustomStudyChoices deck={deck ?? null} />
         </>
       ) : waitingUntil !== null ? (
         <>
@@ -42,12 +43,14 @@ export function ReviewDone({ screen, custom }: { screen: ReviewScreen; custom?: 
         <>
           <h2>Done for today</h2>
           <p>
-            {screen.nextDue === null
-              ? 'No card is scheduled yet.'
-              : `The next review is due ${dateFormat.format(screen.nextDue)}.`}
+            {screen.tag?.cards.size === 0
+              ? `No card ${deck ? 'of this deck ' : ''}has the tag “${screen.tag.name}”.`
+              : screen.nextDue === null
+                ? 'No card is scheduled yet.'
+                : `The next review is due ${dateFormat.format(screen.nextDue)}.`}
           </p>
           <StudyMore screen={screen} />
-          {deck && <CustomStudyChoices deck={deck} />}
+          <CustomStudyChoices deck={deck ?? null} />
         </>
       )}
       {answered > 0 && (

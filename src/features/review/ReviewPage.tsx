@@ -2,7 +2,7 @@ import { useEffect, useMemo } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { ALL_DECKS } from '../../db/reviewScreen';
 import { suggestedGrade } from '../../domain/answer';
-import { customStudySearch, parseCustomStudy } from '../../domain/customStudy';
+import { customStudySearch, dailyScopeSearch, parseCustomStudy } from '../../domain/customStudy';
 import { isCorrectChoice } from '../../domain/deck/prompt';
 import type { Grade4 } from '../../domain/scheduler';
 import { checkTypedAnswer, TYPE_IN_MAX_LENGTH } from '../../domain/typeDiff';
@@ -29,13 +29,12 @@ export function ReviewPage() {
   const { scope = ALL_DECKS } = useParams();
   const [params] = useSearchParams();
   const section = params.get('section');
+  const tag = params.get('tag') || null;
   const custom = useMemo(() => parseCustomStudy(params), [params]);
   const sessionScope = custom
     ? `${scope}${customStudySearch(custom)}`
-    : section === null
-      ? scope
-      : `${scope}?section=${section}`;
-  const daily = useReviewScreen(scope, section, custom === null);
+    : `${scope}${dailyScopeSearch(section, tag)}`;
+  const daily = useReviewScreen(scope, section, custom === null, tag);
   const customScreen = useCustomScreen(scope, custom, sessionScope);
   const screen = custom ? customScreen : daily;
   const prompt = usePrompt(screen);
@@ -102,6 +101,7 @@ export function ReviewPage() {
         <h1 id="review-heading">
           Review: <span className="deck-name">{title}</span>
           {screen.section && <span className="section-name"> › {screen.section.title}</span>}
+          {screen.tag && <span className="section-name"> › tag {screen.tag.name}</span>}
         </h1>
         {!customScreen && (
           <>

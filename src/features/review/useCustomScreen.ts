@@ -2,14 +2,20 @@ import { useEffect, useMemo } from 'react';
 import { readCustomItem, readCustomStudyItems } from '../../db/customStudy';
 import { useDb, useDbQuery } from '../../db/react';
 import { ALL_DECKS, loadReviewScope, type ReviewScreen } from '../../db/reviewScreen';
-import { type CustomStudy, currentItemId, remaining, writesAnswers } from '../../domain/customStudy';
+import {
+  type CustomStudy,
+  currentItemId,
+  parseItemKey,
+  remaining,
+  writesAnswers,
+} from '../../domain/customStudy';
 import { attempt } from '../../stores/actionErrors';
 import { now } from '../../stores/clock';
 import { useCustomSession } from '../../stores/customSession';
 
 export type CustomInfo = { study: CustomStudy; writes: boolean; total: number; left: number };
 
-/** The review screen's data for a custom study session of one deck (null: no such deck or section). */
+/** The review screen's data for a custom study session of one deck or all (null: no such deck or section). */
 export function useCustomScreen(
   scope: string,
   custom: CustomStudy | null,
@@ -18,7 +24,10 @@ export function useCustomScreen(
   const db = useDb();
   const section = custom?.mode === 'cram' ? (custom.section ?? null) : null;
   const reviewScope = useDbQuery(
-    async (db) => (custom === null || scope === ALL_DECKS ? null : loadReviewScope(db, scope, section)),
+    async (db) =>
+      custom === null || (section !== null && scope === ALL_DECKS)
+        ? null
+        : loadReviewScope(db, scope, section),
     [custom === null, scope, section],
   );
   const { key, session, start, lastLogId } = useCustomSession();
@@ -28,19 +37,22 @@ export function useCustomScreen(
     if (!custom || !reviewScope || key === sessionKey) return;
     let live = true;
     void attempt('The custom study session could not be read', async () => {
-      const order = await readCustomStudyItems(db, scope, custom, now(), reviewScope.section?.ids);
+      const order = await readCustomStudyItems(db, reviewScope, custom, now());
       if (live) start(sessionKey, order);
       return true;
     });
     return () => {
       live = false;
     };
-  }, [db, custom, reviewScope, key, sessionKey, scope, start]);
+  }, [db, custom, reviewScope, key, sessionKey, start]);
 
-  const itemId = started ? currentItemId(started) : null;
+  const currentKey = started ? currentItemId(started) : null;
   const read = useDbQuery(
-    (db) => (started ? readCustomItem(db, scope, itemId, lastLogId) : Promise.resolve(undefined)),
-    [started !== null, scope, itemId, lastLogId],
+    (db) =>
+      started
+        ? readCustomItem(db, currentKey === null ? null : parseItemKey(currentKey), lastLogId)
+        : Promise.resolve(undefined),
+    [started !== null, currentKey, lastLogId],
   );
 
   return useMemo(() => {

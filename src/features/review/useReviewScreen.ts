@@ -18,10 +18,11 @@ export function useReviewScreen(
   scope: string,
   section: string | null = null,
   enabled = true,
+  tag: string | null = null,
 ): ReviewScreen | null | undefined {
   const reviewScope = useDbQuery(
-    async (db) => (enabled ? loadReviewScope(db, scope, section) : null),
-    [scope, section, enabled],
+    async (db) => (enabled ? loadReviewScope(db, scope, section, tag) : null),
+    [scope, section, enabled, tag],
   );
   const period = Math.floor(useNow(REFRESH_MS) / REFRESH_MS);
   // How far the last read reached today's limits: the next read sizes its lists by it (results do not depend on it).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readiness, studyPlan } from '../../../src/domain/exam/readiness';
+import { readiness, readinessByTag, studyPlan } from '../../../src/domain/exam/readiness';
 import type { FsrsFields } from '../../../src/domain/records';
 import { newFsrsFields } from '../../../src/domain/scheduler';
 import { DAY, T0 } from '../../helpers/builders';
@@ -79,5 +79,27 @@ describe('study plan', () => {
     expect(studyPlan({ items: 100, seen: 0 }, 0, 20, 0.9)?.perDayForExam).toBeNull();
     expect(studyPlan({ items: 100, seen: 0 }, 10, 0, 0.9)?.daysAtLimit).toBe(Number.POSITIVE_INFINITY);
     expect(studyPlan({ items: 100, seen: 0 }, 10, 20, 0.75)).toBeNull();
+  });
+});
+
+describe('readinessByTag', () => {
+  it('counts an item under each tag of its card, leaves untagged and retired items out, tags in order', () => {
+    const tags = new Map([
+      ['a', ['storage', 'net']],
+      ['b', ['net']],
+    ]);
+    const items = [
+      { cardId: 'a', section: 'general', fsrs: reviewedAt(T0, 10), retired: false }, // 0.9 on the exam day
+      { cardId: 'b', section: 'general', fsrs: newFsrsFields(T0), retired: false }, // 0
+      { cardId: 'b', section: 'general', fsrs: reviewedAt(T0, 10), retired: true },
+      { cardId: 'c', section: 'general', fsrs: reviewedAt(T0, 10), retired: false },
+    ];
+    const rows = readinessByTag(items, (id) => tags.get(id) ?? [], EXAM_DAY, SETTINGS);
+    expect(rows.map((r) => [r.title, r.items, r.seen])).toEqual([
+      ['net', 2, 1],
+      ['storage', 1, 1],
+    ]);
+    expect(rows[0]?.predicted).toBeCloseTo(0.45, 2);
+    expect(rows[1]?.predicted).toBeCloseTo(0.9, 2);
   });
 });

@@ -3,6 +3,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { listTags, readCustomStudyItems } from '../../../src/db/customStudy';
 import type { CardinalDb } from '../../../src/db/database';
 import { syncDeck } from '../../../src/db/deckInstall';
+import { loadReviewScope, type ReviewScope } from '../../../src/db/reviewScreen';
+import { type CustomStudy, parseItemKey } from '../../../src/domain/customStudy';
 import type { CardStateRecord, ReviewLogRecord } from '../../../src/domain/records';
 import { schedulerSettingsKey } from '../../../src/domain/settings';
 import { resetCustomSession } from '../../../src/stores/customSession';
@@ -38,6 +40,20 @@ async function deckDb(): Promise<CardinalDb> {
   );
   await db.settings.put({ key: schedulerSettingsKey(DECK), value: { ...SETTINGS, newPerDay: 0 } });
   return db;
+}
+
+/** The session's item ids over one deck (or all decks), as a session starting now would take them. */
+async function sessionItems(
+  db: CardinalDb,
+  custom: CustomStudy,
+  now: number,
+  section: string | null = null,
+  scope = DECK,
+): Promise<string[]> {
+  const reviewScope = (await loadReviewScope(db, scope, section)) as ReviewScope;
+  return (await readCustomStudyItems(db, reviewScope, custom, now)).map((key) =>
+    scope === DECK ? parseItemKey(key).itemId : key,
+  );
 }
 
 async function makeReview(db: CardinalDb, itemId: string, due: number) {
@@ -90,7 +106,7 @@ describe('Custom study', { timeout: 60_000 }, () => {
     const now = Date.now();
     await makeReview(db, 'a#1', now + 2 * DAY);
     await makeReview(db, 'b#1', now + 10 * DAY);
-    expect(await readCustomStudyItems(db, DECK, { mode: 'ahead', days: 3 }, now)).toEqual(['a#1']);
+    expect(await sessionItems(db, { mode: 'ahead', days: 3 }, now)).toEqual(['a#1']);
 
     const { user } = renderRoute(db, `/review/${DECK}?ahead=3`);
     expect(await screen.findByText('Front of a')).toBeInTheDocument();
@@ -120,7 +136,7 @@ describe('Custom study', { timeout: 60_000 }, () => {
       againLog('b#1', now - 5 * DAY), // outside the window
       againLog('c#1', now - DAY / 4, 3), // Good, not forgotten
     ]);
-    expect(await readCustomStudyItems(db, DECK, { mode: 'forgotten', days: 2 }, now)).toEqual(['a#1']);
+    expect(await sessionItems(db, { mode: 'forgotten', days: 2 }, now)).toEqual(['a#1']);
 
     const { user } = renderRoute(db, `/review/${DECK}?forgotten=2`);
     expect(await screen.findByText('Front of a')).toBeInTheDocument();
@@ -137,10 +153,7 @@ describe('Custom study', { timeout: 60_000 }, () => {
     const now = Date.now();
     await makeReview(db, 'c#1', now + 30 * DAY);
     const before = await db.cardStates.toArray();
-    expect(await readCustomStudyItems(db, DECK, { mode: 'cram', section: 'beta' }, now, ['beta'])).toEqual([
-      'c#1',
-      'd#1',
-    ]);
+    expect(await sessionItems(db, { mode: 'cram', section: 'beta' }, now, 'beta')).toEqual(['c#1', 'd#1']);
 
     const { user } = renderRoute(db, `/review/${DECK}?cram=section:beta`);
     expect(await screen.findByText('Front of c')).toBeInTheDocument();
@@ -163,7 +176,7 @@ describe('Custom study', { timeout: 60_000 }, () => {
   it('cram a tag: the deck’s items with that tag (from the tags index), nothing written', async () => {
     const db = await deckDb();
     const now = Date.now();
-    expect(await readCustomStudyItems(db, DECK, { mode: 'cram', tag: 'ports' }, now)).toEqual(['d#1', 'e#1']);
+    expect(await sessionItems(db, { mode: 'cram', tag: 'ports' }, now)).toEqual(['d#1', 'e#1']);
     const before = await db.cardStates.toArray();
     const { user } = renderRoute(db, `/review/${DECK}?cram=tag:ports`);
     expect(await screen.findByText('Front of d')).toBeInTheDocument();
@@ -179,10 +192,7 @@ describe('Custom study', { timeout: 60_000 }, () => {
   it('preview: the next n new items in deck order, shown and answered without scheduling', async () => {
     const db = await deckDb();
     const before = await db.cardStates.toArray();
-    expect(await readCustomStudyItems(db, DECK, { mode: 'preview', count: 2 }, Date.now())).toEqual([
-      'a#1',
-      'b#1',
-    ]);
+    expect(await sessionItems(db, { mode: 'preview', count: 2 }, Date.now())).toEqual(['a#1', 'b#1']);
     const { user } = renderRoute(db, `/review/${DECK}?preview=2`);
     expect(await screen.findByText('Front of a')).toBeInTheDocument();
     await user.keyboard(' ');

@@ -1,0 +1,155 @@
+/**
+ * Where warm and cold start spend their time, on the production build (dist/bench-app): per visit, from navigation
+ * start, when the HTML and each script arrived, first paint, when Dexie's IndexedDB open succeeded, each IndexedDB
+ * request of the home page's counts (issued → success), main-thread tasks over 50 ms, and the counts on screen.
+ * `BENCH_CARDS=100000 BENCH_RUNS=3 npx vitest run --project bench tests/bench/startTrace.bench-run.ts`.
+ * Prints; asserts nothing about time.
+ */
+
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { preview } from 'vite';
+import { expect, it } from 'vitest';
+import { findChromium, launchChromium } from '../e2e/chromium';
+import { seedAppDeck } from './pageTools';
+
+const CARDS = Number(process.env.BENCH_CARDS ?? 100_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const DIST = process.env.BENCH_DIST ?? join(import.meta.dirname, '../../dist/bench-app');
+
+/** Installed before any page script: wraps IndexedDB to record open and every request's issue and success. */
+const PROBE = () => {
+  const t0 = () => performance.now();
+  const events: { what: string; start: number; end: number }[] = [];
+  Object.assign(window, { __probe: events });
+  const open = IDBFactory.prototype.open;
+  IDBFactory.prototype.open = function (this: IDBFactory, ...args: Parameters<IDBFactory['open']>) {
+    const start = t0();
+    const request = open.apply(this, args);
+    request.addEventListener('success', () => events.push({ what: `open ${args[0]}`, start, end: t0() }));
+    return request;
+  };
+  const wrap = (proto: object, name: string, label: string) => {
+    const original = (proto as Record<string, (...a: unknown[]) => IDBRequest>)[name];
+    if (!original) return;
+    (proto as Record<string, unknown>)[name] = function (
+      this: IDBIndex | IDBObjectStore,
+      ...args: unknown[]
+    ) {
+      const start = t0();
+      const request = original.apply(this, args);
+      const store = 'objectStore' in this ? `${this.objectStore.name}.${this.name}` : this.name;
+      let first = true;
+      request.addEventListener('success', () => {
+        if (!first) return;
+        first = false;
+        events.push({ what: `${label} ${store}`, start, end: t0() });
+      });
+      return request;
+    };
+  };
+  for (const proto of [IDBIndex.prototype, IDBObjectStore.prototype])
+    for (const name of ['get', 'getAll', 'getAllKeys', 'count', 'openCursor', 'openKeyCursor'])
+      wrap(proto, name, name);
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries())
+      events.push({ what: 'long task', start: e.startTime, end: e.startTime + e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  const check = () => {
+    const decks = document.querySelectorAll('.deck-card').length;
+    if (decks > 0 && document.querySelectorAll('.deck-card .deck-counts').length === decks) {
+      Object.assign(window, { __countsAt: performance.now() });
+      observer.disconnect();
+    }
+    if (document.querySelector('.deck-card') && !(window as unknown as { __decksAt?: number }).__decksAt)
+      Object.assign(window, { __decksAt: performance.now() });
+    if (document.querySelector('header, nav') && !(window as unknown as { __shellAt?: number }).__shellAt)
+      Object.assign(window, { __shellAt: performance.now() });
+  };
+  const observer = new MutationObserver(check);
+  document.addEventListener('DOMContentLoaded', () =>
+    observer.observe(document.body, { subtree: true, childList: true }),
+  );
+};
+
+type Visit = {
+  countsAt: number;
+  report: string;
+};
+
+it('traces warm and cold start', { timeout: 1_800_000 }, async () => {
+  const chromium = findChromium();
+  if (!chromium) throw new Error('needs Chromium');
+  const server = await preview({
+    root: join(import.meta.dirname, '../..'),
+    build: { outDir: DIST },
+    preview: { port: 0, host: '127.0.0.1' },
+    logLevel: 'warn',
+  });
+  const address = server.httpServer.address();
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  const base = `http://127.0.0.1:${address.port}`;
+  const browser = await launchChromium(chromium);
+  try {
+    const context = await browser.newContext();
+    await context.addInitScript(PROBE);
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await page.goto(`${base}/`);
+    await page.waitForFunction(() => (window as unknown as { __countsAt?: number }).__countsAt, undefined, {
+      timeout: 120_000,
+    });
+    await seedAppDeck(page, { deckId: 'bench', now: Date.now(), cards: CARDS });
+    const visit = async (label: string): Promise<Visit> => {
+      await page.goto(`${base}/`);
+      await page.waitForFunction(() => (window as unknown as { __countsAt?: number }).__countsAt, undefined, {
+        timeout: 120_000,
+        polling: 'raf',
+      });
+      await page.waitForTimeout(200);
+      return page.evaluate((label) => {
+        const w = window as unknown as {
+          __probe: { what: string; start: number; end: number }[];
+          __countsAt: number;
+          __decksAt?: number;
+          __shellAt?: number;
+        };
+        const r = (n: number) => Math.round(n);
+        const lines: string[] = [`${label}: counts at ${r(w.__countsAt)} ms`];
+        const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+        lines.push(
+          `  html ${r(nav.responseEnd)}  DOMContentLoaded ${r(nav.domContentLoadedEventEnd)}  shell ${r(w.__shellAt ?? -1)}  deck list ${r(w.__decksAt ?? -1)}`,
+        );
+        for (const p of performance.getEntriesByType('paint')) lines.push(`  ${p.name} ${r(p.startTime)}`);
+        for (const e of performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+          if (/\.(js|css)$/.test(e.name))
+            lines.push(
+              `  fetch ${e.name.replace(/.*\//, '')} ${r(e.startTime)}→${r(e.responseEnd)} (${e.transferSize} B over the wire)`,
+            );
+        for (const e of w.__probe.filter((e) => e.start <= w.__countsAt).sort((a, b) => a.start - b.start))
+          lines.push(`  ${e.what} ${r(e.start)}→${r(e.end)} (${r(e.end - e.start)} ms)`);
+        return { countsAt: w.__countsAt, report: lines.join('\n') };
+      }, label);
+    };
+    const warm: number[] = [];
+    const cold: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      await cdp.send('Network.clearBrowserCache');
+      const c = await visit(`cold ${i + 1}`);
+      cold.push(c.countsAt);
+      console.log(c.report);
+      const w = await visit(`warm ${i + 1}`);
+      warm.push(w.countsAt);
+      console.log(w.report);
+    }
+    console.log(
+      `cold ${cold.map(Math.round).join(', ')} ms; warm ${warm.map(Math.round).join(', ')} ms; load ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}`,
+    );
+    expect(warm.length).toBe(RUNS);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});

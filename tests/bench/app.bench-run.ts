@@ -41,7 +41,9 @@ type Row = {
 const rows: Row[] = [];
 const add = (row: Partial<Row> & Pick<Row, 'figure' | 'measured'>) => {
   // Printed as it is measured too, so a later failure does not lose it.
-  console.log(`bench: ${row.figure} (${row.workload ?? ''}): ${row.measured} ${row.note ?? ''}`);
+  console.log(
+    `bench: ${row.figure} (${row.workload ?? ''}): ${row.measured}${row.baseline ? `, raw ${row.baseline}, ratio ${row.ratio}` : ''}; ${row.note ?? ''}`,
+  );
   rows.push({
     figure: row.figure,
     workload: row.workload ?? '',

@@ -1,8 +1,9 @@
 /**
- * Where warm and cold start spend their time, on the production build (dist/bench-app): per visit, from navigation
- * start, when the HTML and each script arrived, first paint, when Dexie's IndexedDB open succeeded, each IndexedDB
- * request of the home page's counts (issued → success), main-thread tasks over 50 ms, and the counts on screen.
- * `BENCH_CARDS=100000 BENCH_RUNS=3 npx vitest run --project bench tests/bench/startTrace.bench-run.ts`.
+ * Where cold and warm start spend their time, on the production build (dist/bench-app, run by `npm run bench`):
+ * one line per visit, times from navigation start: HTML and scripts in, DOMContentLoaded, first paint, the shell
+ * on screen, the IndexedDB open, start-up's read of the stored deck versions, the home page's deck list and count
+ * reads (wrapped IndexedDB requests, issued → success), main-thread tasks over 50 ms, and the counts on screen.
+ * Alone: `BENCH_CARDS=100000 BENCH_RUNS=3 npx vitest run --project bench tests/bench/startTrace.bench-run.ts`.
  * Prints; asserts nothing about time.
  */
 
@@ -15,6 +16,8 @@ import { seedAppDeck } from './pageTools';
 
 const CARDS = Number(process.env.BENCH_CARDS ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+/** BENCH_TRACE_DETAIL=1 lists every IndexedDB request and long task too. */
+const DETAIL = process.env.BENCH_TRACE_DETAIL === '1';
 const DIST = process.env.BENCH_DIST ?? join(import.meta.dirname, '../../dist/bench-app');
 
 /** Installed before any page script: wraps IndexedDB to record open and every request's issue and success. */
@@ -107,29 +110,41 @@ it('traces warm and cold start', { timeout: 1_800_000 }, async () => {
         polling: 'raf',
       });
       await page.waitForTimeout(200);
-      return page.evaluate((label) => {
-        const w = window as unknown as {
-          __probe: { what: string; start: number; end: number }[];
-          __countsAt: number;
-          __decksAt?: number;
-          __shellAt?: number;
-        };
-        const r = (n: number) => Math.round(n);
-        const lines: string[] = [`${label}: counts at ${r(w.__countsAt)} ms`];
-        const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-        lines.push(
-          `  html ${r(nav.responseEnd)}  DOMContentLoaded ${r(nav.domContentLoadedEventEnd)}  shell ${r(w.__shellAt ?? -1)}  deck list ${r(w.__decksAt ?? -1)}`,
-        );
-        for (const p of performance.getEntriesByType('paint')) lines.push(`  ${p.name} ${r(p.startTime)}`);
-        for (const e of performance.getEntriesByType('resource') as PerformanceResourceTiming[])
-          if (/\.(js|css)$/.test(e.name))
-            lines.push(
-              `  fetch ${e.name.replace(/.*\//, '')} ${r(e.startTime)}→${r(e.responseEnd)} (${e.transferSize} B over the wire)`,
-            );
-        for (const e of w.__probe.filter((e) => e.start <= w.__countsAt).sort((a, b) => a.start - b.start))
-          lines.push(`  ${e.what} ${r(e.start)}→${r(e.end)} (${r(e.end - e.start)} ms)`);
-        return { countsAt: w.__countsAt, report: lines.join('\n') };
-      }, label);
+      return page.evaluate(
+        ({ label, detail }) => {
+          const w = window as unknown as {
+            __probe: { what: string; start: number; end: number }[];
+            __countsAt: number;
+            __decksAt?: number;
+            __shellAt?: number;
+          };
+          const r = (n: number | undefined) => (n === undefined ? '–' : String(Math.round(n)));
+          const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+          const paint = performance.getEntriesByName('first-paint')[0]?.startTime;
+          const scripts = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter(
+            (e) => /\.js$/.test(e.name),
+          );
+          const events = w.__probe.filter((e) => e.start <= w.__countsAt).sort((a, b) => a.start - b.start);
+          const open = events.find((e) => e.what.startsWith('open '));
+          const bootRead = events.find((e) => e.what === 'get decks');
+          const listRead = events.find((e) => e.what === 'getAll decks');
+          const counts = events.filter((e) => e.what.includes('cardStates') || e.what.includes('reviewLogs'));
+          const long = events.filter((e) => e.what === 'long task');
+          const lines = [
+            `${label}: counts on screen ${r(w.__countsAt)} ms | html ${r(nav.responseEnd)}, scripts in ${r(Math.max(...scripts.map((e) => e.responseEnd)))}, ` +
+              `DOMContentLoaded ${r(nav.domContentLoadedEventEnd)}, first paint ${r(paint)}, shell ${r(w.__shellAt)} | ` +
+              `IndexedDB open ${r(open?.start)}→${r(open?.end)}, stored versions read →${r(bootRead?.end)} | ` +
+              `home: deck list read ${r(listRead?.start)}→${r(listRead?.end)}, on screen ${r(w.__decksAt)}, ` +
+              `${counts.length} count reads ${r(counts[0]?.start)}→${r(Math.max(...counts.map((e) => e.end)))} | ` +
+              `long tasks: ${long.length} (${r(long.reduce((n, e) => n + e.end - e.start, 0))} ms)`,
+          ];
+          if (detail)
+            for (const e of events)
+              lines.push(`  ${e.what} ${r(e.start)}→${r(e.end)} (${r(e.end - e.start)} ms)`);
+          return { countsAt: w.__countsAt, report: lines.join('\n') };
+        },
+        { label, detail: DETAIL },
+      );
     };
     const warm: number[] = [];
     const cold: number[] = [];

@@ -28,7 +28,6 @@ export function App({ booting }: { booting: Promise<BootResult> }) {
       <OtherTabsNotice />
       <RouterProvider router={router} />
       <UpdateBanner />
-      <UpdateBanner />
     </DbProvider>
   );
 }

@@ -1,9 +1,11 @@
 import { useState } from 'react';
-import { useDb } from '../db/react';
+import { useDb } from '../db/dbContext';
 import { errorText } from '../stores/actionErrors';
-import { exportBackupNow } from './exportBackupNow';
 
-/** "Export backup": saves a full backup file and says how it went. */
+/**
+ * "Export backup": saves a full backup file and says how it went. The backup code (and zod) loads on the click, so
+ * the app shell that shows this button does not carry it.
+ */
 export function ExportBackupButton({ className }: { className?: string }) {
   const db = useDb();
   const [busy, setBusy] = useState(false);
@@ -11,6 +13,7 @@ export function ExportBackupButton({ className }: { className?: string }) {
   const run = async () => {
     setBusy(true);
     try {
+      const { exportBackupNow } = await import('./exportBackupNow');
       setMessage(`Saved ${await exportBackupNow(db)}.`);
     } catch (error) {
       setMessage(`The backup could not be exported: ${errorText(error)}`);

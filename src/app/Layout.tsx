@@ -1,17 +1,16 @@
-import { type ReactNode, Suspense } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { NavLink, Outlet } from 'react-router';
 import { ActionErrorAlert } from './ActionErrorAlert';
-import { BackupReminder } from './BackupReminder';
 import { BootErrorBoundary } from './BootErrorBoundary';
-import { useDocumentTitle } from './useDocumentTitle';
-import { usePersistAfterReview } from './usePersistAfterReview';
 
 export function Layout() {
   return (
     <LayoutFrame>
       <BootErrorBoundary>
         <Suspense fallback={<p className="boot-status">Opening your decks…</p>}>
-          <WithDatabase />
+          <Suspense fallback={null}>
+            <WithDatabase />
+          </Suspense>
           <Outlet />
         </Suspense>
       </BootErrorBoundary>
@@ -19,12 +18,11 @@ export function Layout() {
   );
 }
 
-/** What the layout does with the database: inside the Suspense boundary, as it waits for the database to open. */
-function WithDatabase() {
-  usePersistAfterReview();
-  useDocumentTitle();
-  return <BackupReminder />;
-}
+/**
+ * What the layout does with the database (title, backup reminder, asking to persist storage): its own chunk, so
+ * the app shell's first paint carries neither Dexie nor zod; inside the boundary that waits for the database.
+ */
+const WithDatabase = lazy(() => import('./WithDatabase').then((m) => ({ default: m.WithDatabase })));
 
 /** Header, navigation and the main landmark around a page (also shown while the first page loads). */
 export function LayoutFrame({ children }: { children: ReactNode }) {

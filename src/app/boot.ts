@@ -1,7 +1,6 @@
 import { type CardinalDb, createDb } from '../db/database';
 import { storedDeckVersions } from '../db/decksRepo';
 import { watchOtherTabs } from '../db/otherTabs';
-import { takeScheduledSnapshot } from '../db/snapshots';
 import { now } from '../stores/clock';
 import { connectionReplaced, upgradeBlocked } from '../stores/dbConnection';
 import { type ShippedDeck, shippedDecks } from './shippedDecks';
@@ -44,11 +43,14 @@ export async function staleShippedDecks(
   });
 }
 
-/** The daily snapshot, a few seconds after start so it does not compete with the first screen. */
+/**
+ * The daily snapshot, a few seconds after start so it does not compete with the first screen; its code (the
+ * backup writer, with zod) loads then too.
+ */
 function scheduleSnapshot(db: CardinalDb) {
   setTimeout(() => {
-    takeScheduledSnapshot(db, now()).catch((error: unknown) =>
-      console.warn('The daily snapshot could not be taken:', error),
-    );
+    import('../db/snapshots')
+      .then(({ takeScheduledSnapshot }) => takeScheduledSnapshot(db, now()))
+      .catch((error: unknown) => console.warn('The daily snapshot could not be taken:', error));
   }, 5_000);
 }

@@ -3,6 +3,7 @@
  * hooks) in Chromium, each write beside a raw-IndexedDB write of the same rows in the same run. Prints a table;
  * asserts nothing about time. Sizes: BENCH_CARDS (100000), BENCH_LOGS (250000), BENCH_RUNS (3, start-up
  * repeats), BENCH_GRADES (100), BENCH_ANKI_NOTES (500). Quick run: BENCH_CARDS=5000 BENCH_LOGS=20000 BENCH_RUNS=2.
+ * BENCH_ONLY (comma-separated: start, grade, anki, import, restore) runs only those groups of rows.
  */
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -25,6 +26,7 @@ const RUNS = num('BENCH_RUNS', 3);
 const GRADES = num('BENCH_GRADES', 100);
 const ANKI_NOTES = num('BENCH_ANKI_NOTES', 500);
 const WARMUP = 10;
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'start,grade,anki,import,restore').split(','));
 // BENCH_DIST measures another build (e.g. of an older commit) with the same runs.
 const DIST = process.env.BENCH_DIST ?? join(import.meta.dirname, '../../dist/bench-app');
 
@@ -37,7 +39,11 @@ type Row = {
   note: string;
 };
 const rows: Row[] = [];
-const add = (row: Partial<Row> & Pick<Row, 'figure' | 'measured'>) =>
+const add = (row: Partial<Row> & Pick<Row, 'figure' | 'measured'>) => {
+  // Printed as it is measured too, so a later failure does not lose it.
+  console.log(
+    `bench: ${row.figure} (${row.workload ?? ''}): ${row.measured}${row.baseline ? `, raw ${row.baseline}, ratio ${row.ratio}` : ''}; ${row.note ?? ''}`,
+  );
   rows.push({
     figure: row.figure,
     workload: row.workload ?? '',
@@ -46,6 +52,7 @@ const add = (row: Partial<Row> & Pick<Row, 'figure' | 'measured'>) =>
     ratio: row.ratio ?? '',
     note: row.note ?? '',
   });
+};
 const ms = (value: number) => `${Math.round(value)} ms`;
 const log = (line: string) => console.log(`bench: ${line}`);
 
@@ -139,6 +146,7 @@ async function startRows(browser: Browser, base: string) {
     note: 'after GC; target < 100 MB',
   });
 
+  if (!ONLY.has('grade')) return context.close();
   log('grading on the real review route…');
   await page.goto(`${base}/review/bench`);
   const times = (await gradeLoop(page, GRADES + WARMUP)).slice(WARMUP);
@@ -338,10 +346,10 @@ it('measures issue 9’s targets on the production build', { timeout: 3_600_000 
   const browser = await launchChromium(chromium);
   const dir = mkdtempSync(join(tmpdir(), 'cardinal-bench-'));
   try {
-    await startRows(browser, base);
-    await ankiReviewRow(browser, base, dir);
-    await importRows(browser, base, dir);
-    await restoreRows(browser, base, dir);
+    if (ONLY.has('start')) await startRows(browser, base);
+    if (ONLY.has('anki')) await ankiReviewRow(browser, base, dir);
+    if (ONLY.has('import')) await importRows(browser, base, dir);
+    if (ONLY.has('restore')) await restoreRows(browser, base, dir);
   } finally {
     await browser.close();
     await server.close();

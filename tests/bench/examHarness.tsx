@@ -181,7 +181,32 @@ async function parts(): Promise<Record<string, number>> {
     random: seededRandom('parts'),
   });
   const draw = lap();
-  return { readCards, buildCandidates, readStates, draw };
+  return {
+    readCards,
+    buildCandidates,
+    readStates,
+    draw,
+    rawCards: await rawReadAll(db, 'cards'),
+    rawStates: await rawReadAll(db, 'cardStates'),
+  };
+}
+
+/**
+ * The baseline: the deck's rows of `store` read with raw IndexedDB (one getAll over the primary-key range, no
+ * Dexie), the least any set-up (cards) or start (review states) that reads every row can take.
+ */
+function rawReadAll(db: CardinalDb, store: 'cards' | 'cardStates'): Promise<number> {
+  const idb = db.backendDB();
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    // Keys are [deckId, id]; an array sorts after every string, so ['bench', []] closes the deck's range.
+    const request = idb
+      .transaction(store, 'readonly')
+      .objectStore(store)
+      .getAll(IDBKeyRange.bound(['bench'], ['bench', []]));
+    request.onsuccess = () => resolve(Math.round(performance.now() - started));
+    request.onerror = () => reject(request.error);
+  });
 }
 
 Object.assign(window, { examBench: { seed, once, parts } });

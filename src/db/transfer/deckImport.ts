@@ -115,21 +115,32 @@ export async function commitDeckImport(
         const logs = historyPlan?.logs ?? [];
         const total = 1 + plan.cards.length + items.length + logs.length;
         let done = 0;
-        const inChunks = async <T>(rows: readonly T[], write: (chunk: T[]) => Promise<unknown>) => {
+        // Every chunk is issued at once (IndexedDB runs a transaction's requests in order), so the database never
+        // waits for the next chunk to be handed over; each is counted as it completes.
+        const inChunks = <T>(rows: readonly T[], write: (chunk: T[]) => Promise<unknown>) => {
+          const writes: Promise<void>[] = [];
           for (let i = 0; i < rows.length; i += WRITE_CHUNK) {
             const chunk = rows.slice(i, i + WRITE_CHUNK);
-            await write(chunk);
-            done += chunk.length;
-            onProgress?.(done, total);
+            writes.push(
+              write(chunk).then(() => {
+                done += chunk.length;
+                onProgress?.(done, total);
+              }),
+            );
           }
+          return Promise.all(writes);
         };
         onProgress?.(0, total);
         await db.decks.put(plan.deck);
         await putDeckMedia(db, options.deckId, parsed.media ?? []);
         done += 1;
-        await inChunks(plan.cards, (chunk) => db.cards.bulkPut(chunk));
-        await inChunks(items, (chunk) => db.cardStates.bulkPut(chunk));
-        await inChunks(logs, (chunk) => db.reviewLogs.bulkAdd(chunk));
+        await Promise.all([
+          inChunks(plan.cards, (chunk) => db.cards.bulkPut(chunk)),
+          inChunks(items, (chunk) => db.cardStates.bulkPut(chunk)),
+        ]);
+        // Logs get their ids in the order they are added: one chunk after another.
+        for (let i = 0; i < logs.length; i += WRITE_CHUNK)
+          await inChunks(logs.slice(i, i + WRITE_CHUNK), (chunk) => db.reviewLogs.bulkAdd(chunk));
         return summaryOf(parsed, combined.deck, stored.deck === undefined, plan.summary, history);
       },
     );

@@ -72,14 +72,17 @@ export type ImportAsk =
   /** Write the deck read last, in one transaction. */
   | { type: 'commitDeck'; options: DeckImportOptions; now: number }
   /** Write the backup read last, in one transaction. */
-  | { type: 'restore'; mode: RestoreMode };
+  | { type: 'restore'; mode: RestoreMode }
+  /** Every row the last deck preview or import skipped, as a CSV file (where, reason). */
+  | { type: 'skippedCsv' };
 
 export type ImportAnswer =
   | { type: 'read'; file: ImportFile }
   | { type: 'csvPreview'; preview: CsvPreview }
   | { type: 'csvDeck'; read: { ok: true; deck: DeckFile } | ImportFailure }
   | { type: 'deckImport'; result: DeckImportResult }
-  | { type: 'restore'; summary: RestoreSummary };
+  | { type: 'restore'; summary: RestoreSummary }
+  | { type: 'skippedCsv'; csv: Blob };
 
 export type ImportRequest = { id: number; ask: ImportAsk };
 
@@ -89,5 +92,8 @@ export type ImportReply = { id: number } & (
   | { type: 'error'; message: string }
 );
 
-/** At most this many skipped rows are listed on the page (the count is always whole). */
-export const MAX_LISTED_PROBLEMS = 20_000;
+/**
+ * At most this many skipped rows cross to the page (the count is always whole); all of them stay with the reader,
+ * which builds the CSV download of the full list.
+ */
+export const MAX_LISTED_PROBLEMS = 100;

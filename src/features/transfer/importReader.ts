@@ -13,7 +13,7 @@ import type { HeaderSplit } from '../../domain/transfer/csv/ankiTextHeaders';
 import type { Grid } from '../../domain/transfer/csv/parseGrid';
 import { type CsvFormat, deckFromCsv, gridFor } from '../../domain/transfer/csv/readCsv';
 import type { ImportedMedia } from '../../domain/transfer/mediaTypes';
-import type { ParsedImport } from '../../domain/transfer/parsedImport';
+import type { ImportProblem, ParsedImport } from '../../domain/transfer/parsedImport';
 import { readMediaFiles, withChosenMedia } from './attachMedia';
 import {
   type CsvPreview,
@@ -24,6 +24,7 @@ import {
   MAX_LISTED_PROBLEMS,
   PREVIEW_ROWS,
 } from './importMessages';
+import { problemsCsvBlob } from './problemsCsv';
 import { readFileBytes } from './readFileBytes';
 import { readImportFile } from './readImportFile';
 import { intoStoredDeck } from './storedDeckMatch';
@@ -51,6 +52,8 @@ export function createImportReader(
   let csv: { fileName: string; split: HeaderSplit } | undefined;
   // Images and sounds chosen with the file, kept with the deck's cards that use them.
   let chosenMedia: ImportedMedia[] = [];
+  // Every row the last deck preview or import skipped (the page gets the first MAX_LISTED_PROBLEMS and the count).
+  let skipped: readonly ImportProblem[] = [];
   let db: CardinalDb | undefined;
   const database = () => {
     db ??= openDb();
@@ -64,6 +67,7 @@ export function createImportReader(
       case 'read': {
         held = { kind: 'none' };
         csv = undefined;
+        skipped = [];
         const { file } = ask;
         chosenMedia = await readMediaFiles(ask.media);
         const bytes = await readFileBytes(file, (done, total) => progress('reading', done, total));
@@ -132,14 +136,18 @@ export function createImportReader(
         if (ask.type === 'previewDeck') {
           progress('checking', 0, 0);
           const result = await previewDeckImport(database(), parsed, ask.options, ask.now);
+          if (result.ok) skipped = result.summary.skipped;
           return { type: 'deckImport', result: listed(result) };
         }
         const result = await commitDeckImport(database(), parsed, ask.options, ask.now, (done, total) =>
           progress('writing', done, total),
         );
         afterWrite();
+        if (result.ok) skipped = result.summary.skipped;
         return { type: 'deckImport', result: listed(result) };
       }
+      case 'skippedCsv':
+        return { type: 'skippedCsv', csv: problemsCsvBlob(skipped) };
       case 'restore': {
         if (held.kind !== 'backup') throw new Error('no backup file has been read');
         const summary = await restoreBackup(database(), held.backup, ask.mode, (done, total) =>
@@ -175,22 +183,15 @@ function deckFileOf(parsed: ParsedImport, isPackage: boolean): DeckFile {
   };
 }
 
-/** A result as the page shows it: at most MAX_LISTED_PROBLEMS skipped rows listed, the count whole. */
+/**
+ * A result as the page shows it: the first MAX_LISTED_PROBLEMS skipped rows, the count (`skippedCount`) whole;
+ * the full list stays here for the 'skippedCsv' download.
+ */
 function listed(result: DeckImportResult): DeckImportResult {
   if (!result.ok || result.summary.skipped.length <= MAX_LISTED_PROBLEMS) return result;
-  const { skipped } = result.summary;
   return {
     ok: true,
-    summary: {
-      ...result.summary,
-      skipped: [
-        ...skipped.slice(0, MAX_LISTED_PROBLEMS),
-        {
-          where: result.summary.fileName,
-          reason: `and ${skipped.length - MAX_LISTED_PROBLEMS} more skipped`,
-        },
-      ],
-    },
+    summary: { ...result.summary, skipped: result.summary.skipped.slice(0, MAX_LISTED_PROBLEMS) },
   };
 }
 

@@ -33,6 +33,8 @@ export type ImportSession = {
   previewDeck: (options: DeckImportOptions, now: number) => Promise<DeckImportResult>;
   commitDeck: (options: DeckImportOptions, now: number, onProgress: OnProgress) => Promise<DeckImportResult>;
   restore: (mode: RestoreMode, onProgress: OnProgress) => Promise<RestoreSummary>;
+  /** Every row the last preview or import skipped, as a CSV (built by the reader, which holds them all). */
+  skippedCsv: () => Promise<Blob>;
   close: () => void;
   /** Where the reading and writing run, for tests and diagnostics. */
   runsIn: 'worker' | 'page';
@@ -123,6 +125,7 @@ export function openImportSession(pageDb: CardinalDb): ImportSession {
       expect(await ask({ type: 'commitDeck', options, now }, onProgress), 'deckImport').result,
     restore: async (mode, onProgress) =>
       expect(await ask({ type: 'restore', mode }, onProgress), 'restore').summary,
+    skippedCsv: async () => expect(await ask({ type: 'skippedCsv' }), 'skippedCsv').csv,
     close() {
       if (closed) return;
       closed = true;

@@ -220,7 +220,9 @@ describe('the .apkg export meets what Anki requires of a schema-11 package', () 
     // rslib/src/notes/mod.rs prepare_for_update: "note has {} fields, expected {}".
     const models = json(ours.col, 'models');
     for (const n of rowsOf(ours.db, 'SELECT mid, flds FROM notes'))
-      expect(String(n.flds).split('\u001f').length).toBe((models[String(n.mid)]?.flds as Json[] | undefined)?.length);
+      expect(String(n.flds).split('\u001f').length).toBe(
+        (models[String(n.mid)]?.flds as Json[] | undefined)?.length,
+      );
     // rslib/src/import_export/package/apkg/import/cards.rs maps cards to imported notes, decks and templates.
     const decks = json(ours.col, 'decks');
     const cards = rowsOf(

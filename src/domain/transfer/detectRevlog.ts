@@ -12,7 +12,8 @@ export type RevlogFile = { kind: RevlogKind; reviews: number; cards: number };
 const FSRS = ['card_id', 'review_time', 'review_rating'];
 const ANKI = ['id', 'cid', 'usn', 'ease', 'ivl', 'lastivl', 'factor', 'time', 'type'];
 
-export function detectRevlog(text: string): RevlogFile | undefined {
+/** Which review-log format the text's header line names, if any. */
+export function revlogKind(text: string): RevlogKind | undefined {
   const firstLine = text.slice(0, text.indexOf('\n') === -1 ? text.length : text.indexOf('\n'));
   const header = firstLine
     .replace(/^\uFEFF/, '')
@@ -25,6 +26,11 @@ export function detectRevlog(text: string): RevlogFile | undefined {
     : ANKI.every((c, i) => header[i] === c)
       ? 'anki-revlog'
       : undefined;
+  return kind;
+}
+
+export function detectRevlog(text: string): RevlogFile | undefined {
+  const kind = revlogKind(text);
   if (!kind) return undefined;
   const parsed = Papa.parse<Record<string, string>>(text, {
     header: true,

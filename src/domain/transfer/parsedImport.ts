@@ -38,7 +38,12 @@ export type ParsedImport = {
   confirm?: string;
   /** Images and sounds the cards' HTML uses, stored with the deck (by name) in the same transaction. */
   media?: ImportedMedia[];
+  /** From an Anki package: which Anki card (and note) each review item is, kept on the item (revlog CSVs). */
+  ankiIds?: AnkiItemIds[];
 };
+
+/** A review item ("<card id>#<ordinal>") and the Anki card and note it came from. */
+export type AnkiItemIds = { itemId: string; ankiCardId: number; ankiNoteId: number };
 
 /** A whole file refused: nothing of it is imported. */
 export type ImportFailure = { ok: false; fileName: string; problems: ImportProblem[] };

@@ -41,15 +41,3 @@ export function detectRevlog(text: string): RevlogFile | undefined {
   const cards = new Set(parsed.data.map((row) => row[cardColumn]));
   return { kind, reviews: parsed.data.length, cards: cards.size };
 }
-
-export function revlogMessage(file: RevlogFile): string {
-  const what =
-    file.kind === 'fsrs-optimizer'
-      ? 'a review log in the FSRS optimizer format'
-      : "Anki's review log (revlog table)";
-  return (
-    `is ${what}, not a deck: ${file.reviews.toLocaleString('en')} reviews of ${file.cards.toLocaleString('en')} cards. ` +
-    'Its card ids are numbers of the app that wrote it, which Cardinal cards do not carry; to bring review history ' +
-    'across, import the Anki package (.apkg) itself, which holds the cards and their history together.'
-  );
-}

@@ -6,10 +6,11 @@
  */
 import type { RestoreMode, RestoreSummary } from '../../db/transfer/backupRepo';
 import type { DeckImportResult } from '../../db/transfer/deckImport';
+import type { RevlogAttachSummary } from '../../db/transfer/revlogAttach';
 import type { AnkiTextHeaders } from '../../domain/transfer/csv/ankiTextHeaders';
 import type { CsvFormat } from '../../domain/transfer/csv/readCsv';
 import type { DeckImportOptions } from '../../domain/transfer/importPlan';
-import type { ImportFailure } from '../../domain/transfer/parsedImport';
+import type { ImportFailure, ImportProblem } from '../../domain/transfer/parsedImport';
 
 /** The CSV column preview: the guessed (or chosen) format, the file's Anki headers and its first rows. */
 export type CsvPreview = {
@@ -49,7 +50,12 @@ export type ImportFile =
   | { kind: 'failed'; failure: ImportFailure }
   | { kind: 'deck'; deck: DeckFile }
   | { kind: 'csv'; fileName: string; preview: CsvPreview }
-  | { kind: 'backup'; backup: BackupFile };
+  | { kind: 'backup'; backup: BackupFile }
+  /**
+   * A review-log CSV: what attaching it would do (its rows stay with the reader), and the first
+   * MAX_LISTED_PROBLEMS rows that are not answers (all of them through 'skippedCsv').
+   */
+  | { kind: 'revlog'; revlog: RevlogAttachSummary; skipped: ImportProblem[] };
 
 /** Reading, decoding/parsing/validating (not measurable inside JSON.parse or sql.js), then writing. */
 export type ImportStage = 'reading' | 'checking' | 'writing';
@@ -73,7 +79,9 @@ export type ImportAsk =
   | { type: 'commitDeck'; options: DeckImportOptions; now: number }
   /** Write the backup read last, in one transaction. */
   | { type: 'restore'; mode: RestoreMode }
-  /** Every row the last deck preview or import skipped, as a CSV file (where, reason). */
+  /** Attach the review-log CSV read last to the cards it names, in one transaction. */
+  | { type: 'commitRevlog' }
+  /** Every row the last deck preview or import (or review-log CSV) skipped, as a CSV file (where, reason). */
   | { type: 'skippedCsv' };
 
 export type ImportAnswer =
@@ -82,7 +90,8 @@ export type ImportAnswer =
   | { type: 'csvDeck'; read: { ok: true; deck: DeckFile } | ImportFailure }
   | { type: 'deckImport'; result: DeckImportResult }
   | { type: 'restore'; summary: RestoreSummary }
-  | { type: 'skippedCsv'; csv: Blob };
+  | { type: 'skippedCsv'; csv: Blob }
+  | { type: 'revlogAttach'; summary: RevlogAttachSummary };
 
 export type ImportRequest = { id: number; ask: ImportAsk };
 

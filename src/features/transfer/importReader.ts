@@ -8,12 +8,14 @@
 import type { CardinalDb } from '../../db/database';
 import { restoreBackup, tableKeys } from '../../db/transfer/backupRepo';
 import { commitDeckImport, type DeckImportResult, previewDeckImport } from '../../db/transfer/deckImport';
+import { commitRevlogAttach, previewRevlogAttach } from '../../db/transfer/revlogAttach';
 import { countRows, type ValidBackup } from '../../domain/transfer/backup';
 import type { HeaderSplit } from '../../domain/transfer/csv/ankiTextHeaders';
 import type { Grid } from '../../domain/transfer/csv/parseGrid';
 import { type CsvFormat, deckFromCsv, gridFor } from '../../domain/transfer/csv/readCsv';
 import type { ImportedMedia } from '../../domain/transfer/mediaTypes';
 import type { ImportProblem, ParsedImport } from '../../domain/transfer/parsedImport';
+import type { RevlogRows } from '../../domain/transfer/revlogRows';
 import { readMediaFiles, withChosenMedia } from './attachMedia';
 import {
   type CsvPreview,
@@ -37,7 +39,8 @@ export type ImportReader = { handle: (id: number, ask: ImportAsk, post: Post) =>
 type Held =
   | { kind: 'none' }
   | { kind: 'deck'; parsed: ParsedImport }
-  | { kind: 'backup'; backup: ValidBackup };
+  | { kind: 'backup'; backup: ValidBackup }
+  | { kind: 'revlog'; fileName: string; rows: RevlogRows };
 
 /**
  * `openDb` is called on the first request that needs the database; `afterWrite` after each write (the worker tells
@@ -94,6 +97,15 @@ export function createImportReader(
             held = { kind: 'deck', parsed };
             return { type: 'read', file: { kind: 'deck', deck: deckFileOf(parsed, read.isPackage) } };
           }
+          case 'revlog': {
+            held = { kind: 'revlog', fileName: read.fileName, rows: read.rows };
+            skipped = read.rows.skipped;
+            const revlog = await previewRevlogAttach(database(), read.fileName, read.rows);
+            return {
+              type: 'read',
+              file: { kind: 'revlog', revlog, skipped: skipped.slice(0, MAX_LISTED_PROBLEMS) },
+            };
+          }
           case 'backup': {
             const { backup } = read;
             held = { kind: 'backup', backup };
@@ -145,6 +157,14 @@ export function createImportReader(
         afterWrite();
         if (result.ok) skipped = result.summary.skipped;
         return { type: 'deckImport', result: listed(result) };
+      }
+      case 'commitRevlog': {
+        if (held.kind !== 'revlog') throw new Error('no review-log file has been read');
+        const summary = await commitRevlogAttach(database(), held.fileName, held.rows, (done, total) =>
+          progress('writing', done, total),
+        );
+        afterWrite();
+        return { type: 'revlogAttach', summary };
       }
       case 'skippedCsv':
         return { type: 'skippedCsv', csv: problemsCsvBlob(skipped) };

@@ -101,6 +101,19 @@ describe('attaching a review-log CSV to stored cards', () => {
     expect(await db.reviewLogs.count()).toBe(want.length);
   });
 
+  it('importing a package again gives items imported before schema v4 their Anki card ids', async () => {
+    const db = await freshDb();
+    const deckId = await importMixed(db, false);
+    await db.cardStates.toCollection().modify((item) => {
+      delete item.ankiCardId;
+      delete item.ankiNoteId;
+    });
+    expect(await db.cardStates.where('ankiCardId').above(0).count()).toBe(0);
+    await importMixed(db, false);
+    const items = await db.cardStates.where('deckId').equals(deckId).toArray();
+    expect(items.every((i) => (i.ankiCardId ?? 0) > 0 && (i.ankiNoteId ?? 0) > 0)).toBe(true);
+  });
+
   it('Cardinal’s own revlog CSV re-attaches to the same items (round trip)', async () => {
     const deck = makeDeck();
     const db = await freshDb();

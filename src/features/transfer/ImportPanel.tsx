@@ -127,7 +127,7 @@ export function ImportPanel() {
     setState({
       step: 'done',
       ...(s.deck ? { deckId: s.deck.id } : {}),
-      message: `Attached ${s.fileName} to “${s.deck?.title ?? ''}”: ${s.added} past answers added to ${s.cards} cards${s.alreadyStored > 0 ? `, ${s.alreadyStored} already stored` : ''}${s.unknownRows > 0 ? `, ${s.unknownRows} rows for cards not here` : ''}.`,
+      message: `Attached ${s.fileName} to “${s.deck?.title ?? ''}”: ${s.added} past answers added to ${s.cards} cards${s.alreadyStored > 0 ? `, ${s.alreadyStored} already stored` : ''}${s.unknownRows > 0 ? `, ${s.unknownRows} ${s.unknownRows === 1 ? 'row' : 'rows'} for cards not here` : ''}.`,
     });
   };
   const restoreDone = (summary: RestoreSummary, mode: RestoreMode) => {

@@ -61,7 +61,9 @@ export function RevlogAttachPreview({
       <div className="transfer-summary" role="status" aria-label="History summary">
         <p>
           This file is {FORMAT_NAME[revlog.kind]}, not a deck: {n(revlog.answerRows, 'answer', 'answers')}
-          {revlog.skippedCount > 0 && `, and ${n(revlog.skippedCount, 'row', 'rows')} that are not answers`}.
+          {revlog.skippedCount > 0 &&
+            `, and ${n(revlog.skippedCount, 'row that is not an answer', 'rows that are not answers')}`}
+          .
         </p>
         {deck ? (
           <>

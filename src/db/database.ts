@@ -2,7 +2,8 @@
  * Cardinal's IndexedDB, through Dexie. What is stored where:
  * - decks:       one row per installed deck (metadata, sections, content version)
  * - cards:       one row per card, keyed [deckId+id]; removed cards stay, marked retired
- * - cardStates:  one row per review item ([deckId+itemId], itemId = "<card id>#<ordinal>"): FSRS fields and flags
+ * - cardStates:  one row per review item ([deckId+itemId], itemId = "<card id>#<ordinal>"): FSRS fields and flags;
+ *                ankiCardId/ankiNoteId when it came from an Anki package
  * - reviewLogs:  every answer ever given (ts-fsrs ReviewLog fields + duration + source)
  * - settings:    key/value
  * - exams:       one row per practice exam (settings, questions, answers as given, result); see domain/exam/record.ts
@@ -63,9 +64,15 @@ export function createDb(name: string = DB_NAME): CardinalDb {
     })
     .upgrade(v3BrowseIndex);
   // Version 4: cards get `addedAt` (ms), indexed for Browse's "added in the last n days" and its "Added" column.
-  // The upgrade fills it in for stored cards from what they have (src/db/upgrades/v4AddedAt.ts).
+  // Review items imported from an Anki package keep their Anki card id (and note id, not indexed), indexed so a
+  // review-log CSV (whose rows name Anki card ids) finds its items.
+  // The upgrade fills in addedAt for stored cards from what they have (src/db/upgrades/v4AddedAt.ts).
   db.version(4)
-    .stores({ cards: '[deckId+id], deckId, id, *words, *card.tags, card.kind, addedAt' })
+    .stores({
+      cards: '[deckId+id], deckId, id, *words, *card.tags, card.kind, addedAt',
+      cardStates:
+        '[deckId+itemId], deckId, [deckId+cardId], [deckId+queue], [deckId+queue+due], [deckId+queue+position], [deckId+section+queue], [deckId+section], [deckId+position], queue, due, flag, fsrs.lapses, fsrs.stability, fsrs.difficulty, fsrs.reps, fsrs.scheduled_days, fsrs.last_review, buriedUntil, ankiCardId',
+    })
     .upgrade(v4AddedAt);
   db.use(cardWordsMiddleware);
   return db;

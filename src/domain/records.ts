@@ -88,6 +88,9 @@ export type CardStateRecord = {
   /** Anki-style flag: 0 none, 1 red, 2 orange, 3 green, 4 blue. */
   flag: Flag;
   marked: boolean;
+  /** The Anki card (and note) this item came from, when imported from an Anki package: review-log CSVs name it. */
+  ankiCardId?: number;
+  ankiNoteId?: number;
 };
 
 export type Flag = 0 | 1 | 2 | 3 | 4;

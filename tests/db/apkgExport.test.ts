@@ -46,7 +46,7 @@ describe('export to Anki (.apkg) and back', () => {
 
     const input = await loadApkgExport(db, 'test-deck', true, T0 + 2 * DAY);
     if (!input) throw new Error('no deck');
-    const bytes = buildApkg(await loadSql(), input);
+    const bytes = await buildApkg(await loadSql(), input);
     const read = await readApkg('test-deck.apkg', bytes, {
       deckId: 'x',
       deckTitle: 'x',
@@ -92,7 +92,7 @@ describe('export to Anki (.apkg) and back', () => {
     await syncDeck(db, makeDeck(), T0, { shipped: false });
     const input = await loadApkgExport(db, 'test-deck', false, T0);
     if (!input) throw new Error('no deck');
-    const read = await readApkg('t.apkg', buildApkg(await loadSql(), input), {
+    const read = await readApkg('t.apkg', await buildApkg(await loadSql(), input), {
       deckId: 'x',
       deckTitle: 'x',
       loadSql,

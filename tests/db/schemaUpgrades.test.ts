@@ -113,6 +113,21 @@ describe('schema upgrades', () => {
     },
   );
 
+  it('version 4 indexes the Anki card id of items imported from Anki; v3 items have none', async () => {
+    const name = `upgrade-anki-ids-${Math.random()}`;
+    const rows = await rowsAt(3);
+    await buildAt(name, 3, rows);
+    const db = createDb(name);
+    expect(await db.cardStates.where('ankiCardId').above(0).count()).toBe(0);
+    const [first] = rows.cardStates as Array<{ deckId: string; itemId: string }>;
+    if (!first) throw new Error('no items');
+    await db.cardStates.update([first.deckId, first.itemId], { ankiCardId: 1_755_501_927_620 });
+    expect(
+      (await db.cardStates.where('ankiCardId').equals(1_755_501_927_620).toArray()).map((i) => i.itemId),
+    ).toEqual([first.itemId]);
+    db.close();
+  });
+
   it('the last released schema is today’s latest version or older', () => {
     expect(createDb(`verno-${Math.random()}`).verno).toBeGreaterThanOrEqual(RELEASED.length);
   });

@@ -4,6 +4,7 @@
  * leaves the database exactly as it was.
  */
 import { planDeckSync } from '../../domain/deckSync';
+import { withAnkiIds } from '../../domain/transfer/ankiItemIds';
 import { planHistory } from '../../domain/transfer/importHistory';
 import {
   combineDecks,
@@ -111,7 +112,11 @@ export async function commitDeckImport(
         }
         // An item whose history is replayed is written once, with its replayed state.
         const replayed = new Map(historyPlan?.items.map((i) => [i.itemId, i]));
-        const items = [...plan.items.filter((i) => !replayed.has(i.itemId)), ...(historyPlan?.items ?? [])];
+        const items = withAnkiIds(
+          [...plan.items.filter((i) => !replayed.has(i.itemId)), ...(historyPlan?.items ?? [])],
+          stored.items,
+          parsed.ankiIds,
+        );
         const logs = historyPlan?.logs ?? [];
         const total = 1 + plan.cards.length + items.length + logs.length;
         let done = 0;

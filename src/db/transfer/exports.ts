@@ -17,3 +17,16 @@ export async function loadReviewLogs(db: CardinalDb, deckId?: string): Promise<R
   if (deckId === undefined) return db.reviewLogs.orderBy('review').toArray();
   return db.reviewLogs.where('[deckId+review]').between([deckId, -Infinity], [deckId, Infinity]).toArray();
 }
+
+/**
+ * The Anki card id of every stored item that has one (imported from an Anki package), keyed
+ * `${deckId}\u0000${itemId}`, for the revlog CSV export (revlogCsv.ts).
+ */
+export async function loadRevlogCardIds(db: CardinalDb, deckId?: string): Promise<Map<string, number>> {
+  const items = await db.cardStates.orderBy('ankiCardId').toArray();
+  return new Map(
+    items
+      .filter((i) => i.ankiCardId !== undefined && (deckId === undefined || i.deckId === deckId))
+      .map((i) => [`${i.deckId}\u0000${i.itemId}`, i.ankiCardId ?? 0]),
+  );
+}

@@ -65,6 +65,8 @@ const cardStateRowSchema = z.strictObject({
   leech: z.boolean(),
   flag: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
   marked: z.boolean(),
+  ankiCardId: z.number().int().optional(),
+  ankiNoteId: z.number().int().optional(),
 });
 
 const reviewLogRowSchema = z.strictObject({

@@ -12,7 +12,8 @@ export type RevlogFile = { kind: RevlogKind; reviews: number; cards: number };
 const FSRS = ['card_id', 'review_time', 'review_rating'];
 const ANKI = ['id', 'cid', 'usn', 'ease', 'ivl', 'lastivl', 'factor', 'time', 'type'];
 
-export function detectRevlog(text: string): RevlogFile | undefined {
+/** Which review-log format the text's header line names, if any. */
+export function revlogKind(text: string): RevlogKind | undefined {
   const firstLine = text.slice(0, text.indexOf('\n') === -1 ? text.length : text.indexOf('\n'));
   const header = firstLine
     .replace(/^\uFEFF/, '')
@@ -25,6 +26,11 @@ export function detectRevlog(text: string): RevlogFile | undefined {
     : ANKI.every((c, i) => header[i] === c)
       ? 'anki-revlog'
       : undefined;
+  return kind;
+}
+
+export function detectRevlog(text: string): RevlogFile | undefined {
+  const kind = revlogKind(text);
   if (!kind) return undefined;
   const parsed = Papa.parse<Record<string, string>>(text, {
     header: true,
@@ -34,16 +40,4 @@ export function detectRevlog(text: string): RevlogFile | undefined {
   const cardColumn = kind === 'fsrs-optimizer' ? 'card_id' : 'cid';
   const cards = new Set(parsed.data.map((row) => row[cardColumn]));
   return { kind, reviews: parsed.data.length, cards: cards.size };
-}
-
-export function revlogMessage(file: RevlogFile): string {
-  const what =
-    file.kind === 'fsrs-optimizer'
-      ? 'a review log in the FSRS optimizer format'
-      : "Anki's review log (revlog table)";
-  return (
-    `is ${what}, not a deck: ${file.reviews.toLocaleString('en')} reviews of ${file.cards.toLocaleString('en')} cards. ` +
-    'Its card ids are numbers of the app that wrote it, which Cardinal cards do not carry; to bring review history ' +
-    'across, import the Anki package (.apkg) itself, which holds the cards and their history together.'
-  );
 }

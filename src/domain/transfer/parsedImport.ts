@@ -40,7 +40,12 @@ export type ParsedImport = {
   media?: ImportedMedia[];
   /** When cards were created, by card id (ms), when the file says (Anki: the note id is its creation time). */
   addedAt?: Record<string, number>;
+  /** From an Anki package: which Anki card (and note) each review item is, kept on the item (revlog CSVs). */
+  ankiIds?: AnkiItemIds[];
 };
+
+/** A review item ("<card id>#<ordinal>") and the Anki card and note it came from. */
+export type AnkiItemIds = { itemId: string; ankiCardId: number; ankiNoteId: number };
 
 /** A whole file refused: nothing of it is imported. */
 export type ImportFailure = { ok: false; fileName: string; problems: ImportProblem[] };

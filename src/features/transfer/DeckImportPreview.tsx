@@ -168,7 +168,14 @@ export function DeckImportPreview({
       ) : (
         idValid && titleValid && !preview && <p role="status">Checking…</p>
       )}
-      {summary && <ProblemList title="Skipped" problems={summary.skipped} />}
+      {summary && (
+        <ProblemList
+          title="Skipped"
+          problems={summary.skipped}
+          total={summary.skippedCount}
+          downloadAll={session.skippedCsv}
+        />
+      )}
       {deck.confirm !== undefined && (
         <label className="transfer-check">
           <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />

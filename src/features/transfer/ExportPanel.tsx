@@ -9,7 +9,7 @@ import { noteBackupExported } from '../../db/backupStatus';
 import { listDecks } from '../../db/decksRepo';
 import { useDb, useDbQuery } from '../../db/react';
 import { loadApkgExport } from '../../db/transfer/apkgExportData';
-import { loadDeckFile, loadReviewLogs } from '../../db/transfer/exports';
+import { loadDeckFile, loadReviewLogs, loadRevlogCardIds } from '../../db/transfer/exports';
 import { deckToCsv } from '../../domain/transfer/csv/writeCsv';
 import { reviewLogsToFsrsCsv } from '../../domain/transfer/revlogCsv';
 import { now } from '../../stores/clock';
@@ -90,9 +90,9 @@ export function ExportPanel() {
     });
   const revlog = () =>
     run('Exporting review logs', async () => {
-      const logs = await loadReviewLogs(db);
+      const [logs, ankiCardIds] = await Promise.all([loadReviewLogs(db), loadRevlogCardIds(db)]);
       const name = `cardinal-revlog-${dateStamp(now())}.csv`;
-      saveFile(name, reviewLogsToFsrsCsv(logs), CSV_TYPE);
+      saveFile(name, reviewLogsToFsrsCsv(logs, ankiCardIds), CSV_TYPE);
       return `Saved ${name} (${logs.length} reviews).`;
     });
 

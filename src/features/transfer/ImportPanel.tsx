@@ -3,6 +3,7 @@ import { type ChangeEvent, useCallback, useEffect, useRef, useState } from 'reac
 import { Link } from 'react-router';
 import { useDb } from '../../db/react';
 import type { RestoreMode, RestoreSummary } from '../../db/transfer/backupRepo';
+import type { RevlogAttachSummary } from '../../db/transfer/revlogAttach';
 import type { CsvFormat } from '../../domain/transfer/csv/readCsv';
 import type { DeckImportSummary } from '../../domain/transfer/importPlan';
 import { formatBytes, MAX_IMPORT_BYTES } from '../../domain/transfer/limits';
@@ -15,6 +16,7 @@ import type { ImportFile, ImportProgress } from './importMessages';
 import { ImportCancelled, type ImportSession, type OnProgress, openImportSession } from './importSession';
 import { ProblemList } from './ProblemList';
 import { ProgressBar } from './ProgressBar';
+import { RevlogAttachPreview } from './RevlogAttachPreview';
 
 type Step =
   | { step: 'idle' }
@@ -120,6 +122,14 @@ export function ImportPanel() {
       message: `Imported ${s.fileName} into “${s.title}”: ${s.added} new, ${s.updated} updated, ${s.unchanged} unchanged, ${s.retired} retired, ${s.skippedCount} skipped${s.history.added > 0 ? `, ${s.history.added} past answers added` : ''}.`,
     });
   };
+  const revlogDone = (s: RevlogAttachSummary) => {
+    closeSession();
+    setState({
+      step: 'done',
+      ...(s.deck ? { deckId: s.deck.id } : {}),
+      message: `Attached ${s.fileName} to “${s.deck?.title ?? ''}”: ${s.added} past answers added to ${s.cards} cards${s.alreadyStored > 0 ? `, ${s.alreadyStored} already stored` : ''}${s.unknownRows > 0 ? `, ${s.unknownRows} ${s.unknownRows === 1 ? 'row' : 'rows'} for cards not here` : ''}.`,
+    });
+  };
   const restoreDone = (summary: RestoreSummary, mode: RestoreMode) => {
     closeSession();
     const written = Object.values(summary).reduce((n, t) => n + t.written, 0);
@@ -138,9 +148,10 @@ export function ImportPanel() {
       <h2 id="import-heading">Import</h2>
       <p>
         A Cardinal deck (.json), a Cardinal backup (.json.gz, or .json from older versions), an Anki package
-        (.apkg), or a CSV/TSV/text file (Anki's “Notes in Plain Text”, a Quizlet copy, a spreadsheet). Files
-        up to {formatBytes(MAX_IMPORT_BYTES)}. With a text export, also choose the images and sounds its cards
-        use (from Anki's collection.media folder). Nothing is stored until you confirm.
+        (.apkg), a CSV/TSV/text file (Anki's “Notes in Plain Text”, a Quizlet copy, a spreadsheet), or a review-log
+        CSV (history for cards you have). Files up to {formatBytes(MAX_IMPORT_BYTES)}. With a text export, also
+        choose the images and sounds its cards use (from Anki's collection.media folder). Nothing is stored until
+        you confirm.
       </p>
       <label className="transfer-file">
         Choose a file to import
@@ -210,6 +221,15 @@ export function ImportPanel() {
           backup={state.file.backup}
           session={session.current}
           onDone={restoreDone}
+          onCancel={reset}
+        />
+      )}
+      {state.step === 'file' && state.file.kind === 'revlog' && session.current && (
+        <RevlogAttachPreview
+          revlog={state.file.revlog}
+          skipped={state.file.skipped}
+          session={session.current}
+          onDone={revlogDone}
           onCancel={reset}
         />
       )}

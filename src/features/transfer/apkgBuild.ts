@@ -7,5 +7,5 @@ export async function buildPackage(input: ApkgExport): Promise<Uint8Array> {
     import('sql.js'),
     import('sql.js/dist/sql-wasm.wasm?url'),
   ]);
-  return buildApkg(await sql.default({ locateFile: () => wasm.default }), input);
+  return await buildApkg(await sql.default({ locateFile: () => wasm.default }), input);
 }

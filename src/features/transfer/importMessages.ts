@@ -6,10 +6,11 @@
  */
 import type { RestoreMode, RestoreSummary } from '../../db/transfer/backupRepo';
 import type { DeckImportResult } from '../../db/transfer/deckImport';
+import type { RevlogAttachSummary } from '../../db/transfer/revlogAttach';
 import type { AnkiTextHeaders } from '../../domain/transfer/csv/ankiTextHeaders';
 import type { CsvFormat } from '../../domain/transfer/csv/readCsv';
 import type { DeckImportOptions } from '../../domain/transfer/importPlan';
-import type { ImportFailure } from '../../domain/transfer/parsedImport';
+import type { ImportFailure, ImportProblem } from '../../domain/transfer/parsedImport';
 
 /** The CSV column preview: the guessed (or chosen) format, the file's Anki headers and its first rows. */
 export type CsvPreview = {
@@ -49,7 +50,12 @@ export type ImportFile =
   | { kind: 'failed'; failure: ImportFailure }
   | { kind: 'deck'; deck: DeckFile }
   | { kind: 'csv'; fileName: string; preview: CsvPreview }
-  | { kind: 'backup'; backup: BackupFile };
+  | { kind: 'backup'; backup: BackupFile }
+  /**
+   * A review-log CSV: what attaching it would do (its rows stay with the reader), and the first
+   * MAX_LISTED_PROBLEMS rows that are not answers (all of them through 'skippedCsv').
+   */
+  | { kind: 'revlog'; revlog: RevlogAttachSummary; skipped: ImportProblem[] };
 
 /** Reading, decoding/parsing/validating (not measurable inside JSON.parse or sql.js), then writing. */
 export type ImportStage = 'reading' | 'checking' | 'writing';
@@ -72,14 +78,20 @@ export type ImportAsk =
   /** Write the deck read last, in one transaction. */
   | { type: 'commitDeck'; options: DeckImportOptions; now: number }
   /** Write the backup read last, in one transaction. */
-  | { type: 'restore'; mode: RestoreMode };
+  | { type: 'restore'; mode: RestoreMode }
+  /** Attach the review-log CSV read last to the cards it names, in one transaction. */
+  | { type: 'commitRevlog' }
+  /** Every row the last deck preview or import (or review-log CSV) skipped, as a CSV file (where, reason). */
+  | { type: 'skippedCsv' };
 
 export type ImportAnswer =
   | { type: 'read'; file: ImportFile }
   | { type: 'csvPreview'; preview: CsvPreview }
   | { type: 'csvDeck'; read: { ok: true; deck: DeckFile } | ImportFailure }
   | { type: 'deckImport'; result: DeckImportResult }
-  | { type: 'restore'; summary: RestoreSummary };
+  | { type: 'restore'; summary: RestoreSummary }
+  | { type: 'skippedCsv'; csv: Blob }
+  | { type: 'revlogAttach'; summary: RevlogAttachSummary };
 
 export type ImportRequest = { id: number; ask: ImportAsk };
 
@@ -89,5 +101,8 @@ export type ImportReply = { id: number } & (
   | { type: 'error'; message: string }
 );
 
-/** At most this many skipped rows are listed on the page (the count is always whole). */
-export const MAX_LISTED_PROBLEMS = 20_000;
+/**
+ * At most this many skipped rows cross to the page (the count is always whole); all of them stay with the reader,
+ * which builds the CSV download of the full list.
+ */
+export const MAX_LISTED_PROBLEMS = 100;

@@ -8,12 +8,14 @@
 import type { CardinalDb } from '../../db/database';
 import { restoreBackup, tableKeys } from '../../db/transfer/backupRepo';
 import { commitDeckImport, type DeckImportResult, previewDeckImport } from '../../db/transfer/deckImport';
+import { commitRevlogAttach, previewRevlogAttach } from '../../db/transfer/revlogAttach';
 import { countRows, type ValidBackup } from '../../domain/transfer/backup';
 import type { HeaderSplit } from '../../domain/transfer/csv/ankiTextHeaders';
 import type { Grid } from '../../domain/transfer/csv/parseGrid';
 import { type CsvFormat, deckFromCsv, gridFor } from '../../domain/transfer/csv/readCsv';
 import type { ImportedMedia } from '../../domain/transfer/mediaTypes';
-import type { ParsedImport } from '../../domain/transfer/parsedImport';
+import type { ImportProblem, ParsedImport } from '../../domain/transfer/parsedImport';
+import type { RevlogRows } from '../../domain/transfer/revlogRows';
 import { readMediaFiles, withChosenMedia } from './attachMedia';
 import {
   type CsvPreview,
@@ -24,6 +26,7 @@ import {
   MAX_LISTED_PROBLEMS,
   PREVIEW_ROWS,
 } from './importMessages';
+import { problemsCsvBlob } from './problemsCsv';
 import { readFileBytes } from './readFileBytes';
 import { isGzipFile, readGzipBackup } from './readGzipBackup';
 import { type FileRead, readImportFile } from './readImportFile';
@@ -37,7 +40,8 @@ export type ImportReader = { handle: (id: number, ask: ImportAsk, post: Post) =>
 type Held =
   | { kind: 'none' }
   | { kind: 'deck'; parsed: ParsedImport }
-  | { kind: 'backup'; backup: ValidBackup };
+  | { kind: 'backup'; backup: ValidBackup }
+  | { kind: 'revlog'; fileName: string; rows: RevlogRows };
 
 /**
  * `openDb` is called on the first request that needs the database; `afterWrite` after each write (the worker tells
@@ -52,6 +56,8 @@ export function createImportReader(
   let csv: { fileName: string; split: HeaderSplit } | undefined;
   // Images and sounds chosen with the file, kept with the deck's cards that use them.
   let chosenMedia: ImportedMedia[] = [];
+  // Every row the last deck preview or import skipped (the page gets the first MAX_LISTED_PROBLEMS and the count).
+  let skipped: readonly ImportProblem[] = [];
   let db: CardinalDb | undefined;
   const database = () => {
     db ??= openDb();
@@ -65,6 +71,7 @@ export function createImportReader(
       case 'read': {
         held = { kind: 'none' };
         csv = undefined;
+        skipped = [];
         const { file } = ask;
         chosenMedia = await readMediaFiles(ask.media);
         let read: FileRead;
@@ -98,6 +105,15 @@ export function createImportReader(
             if (read.isPackage) parsed = await intoStoredDeck(database(), parsed);
             held = { kind: 'deck', parsed };
             return { type: 'read', file: { kind: 'deck', deck: deckFileOf(parsed, read.isPackage) } };
+          }
+          case 'revlog': {
+            held = { kind: 'revlog', fileName: read.fileName, rows: read.rows };
+            skipped = read.rows.skipped;
+            const revlog = await previewRevlogAttach(database(), read.fileName, read.rows);
+            return {
+              type: 'read',
+              file: { kind: 'revlog', revlog, skipped: skipped.slice(0, MAX_LISTED_PROBLEMS) },
+            };
           }
           case 'backup': {
             const { backup } = read;
@@ -141,14 +157,26 @@ export function createImportReader(
         if (ask.type === 'previewDeck') {
           progress('checking', 0, 0);
           const result = await previewDeckImport(database(), parsed, ask.options, ask.now);
+          if (result.ok) skipped = result.summary.skipped;
           return { type: 'deckImport', result: listed(result) };
         }
         const result = await commitDeckImport(database(), parsed, ask.options, ask.now, (done, total) =>
           progress('writing', done, total),
         );
         afterWrite();
+        if (result.ok) skipped = result.summary.skipped;
         return { type: 'deckImport', result: listed(result) };
       }
+      case 'commitRevlog': {
+        if (held.kind !== 'revlog') throw new Error('no review-log file has been read');
+        const summary = await commitRevlogAttach(database(), held.fileName, held.rows, (done, total) =>
+          progress('writing', done, total),
+        );
+        afterWrite();
+        return { type: 'revlogAttach', summary };
+      }
+      case 'skippedCsv':
+        return { type: 'skippedCsv', csv: problemsCsvBlob(skipped) };
       case 'restore': {
         if (held.kind !== 'backup') throw new Error('no backup file has been read');
         const summary = await restoreBackup(database(), held.backup, ask.mode, (done, total) =>
@@ -184,22 +212,15 @@ function deckFileOf(parsed: ParsedImport, isPackage: boolean): DeckFile {
   };
 }
 
-/** A result as the page shows it: at most MAX_LISTED_PROBLEMS skipped rows listed, the count whole. */
+/**
+ * A result as the page shows it: the first MAX_LISTED_PROBLEMS skipped rows, the count (`skippedCount`) whole;
+ * the full list stays here for the 'skippedCsv' download.
+ */
 function listed(result: DeckImportResult): DeckImportResult {
   if (!result.ok || result.summary.skipped.length <= MAX_LISTED_PROBLEMS) return result;
-  const { skipped } = result.summary;
   return {
     ok: true,
-    summary: {
-      ...result.summary,
-      skipped: [
-        ...skipped.slice(0, MAX_LISTED_PROBLEMS),
-        {
-          where: result.summary.fileName,
-          reason: `and ${skipped.length - MAX_LISTED_PROBLEMS} more skipped`,
-        },
-      ],
-    },
+    summary: { ...result.summary, skipped: result.summary.skipped.slice(0, MAX_LISTED_PROBLEMS) },
   };
 }
 

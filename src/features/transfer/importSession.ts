@@ -7,6 +7,7 @@
 import type { CardinalDb } from '../../db/database';
 import type { RestoreMode, RestoreSummary } from '../../db/transfer/backupRepo';
 import type { DeckImportResult } from '../../db/transfer/deckImport';
+import type { RevlogAttachSummary } from '../../db/transfer/revlogAttach';
 import type { CsvFormat } from '../../domain/transfer/csv/readCsv';
 import type { DeckImportOptions } from '../../domain/transfer/importPlan';
 import type { ImportFailure } from '../../domain/transfer/parsedImport';
@@ -33,6 +34,10 @@ export type ImportSession = {
   previewDeck: (options: DeckImportOptions, now: number) => Promise<DeckImportResult>;
   commitDeck: (options: DeckImportOptions, now: number, onProgress: OnProgress) => Promise<DeckImportResult>;
   restore: (mode: RestoreMode, onProgress: OnProgress) => Promise<RestoreSummary>;
+  /** Attach the review-log CSV read last (one transaction). */
+  commitRevlog: (onProgress: OnProgress) => Promise<RevlogAttachSummary>;
+  /** Every row the last preview or import skipped, as a CSV (built by the reader, which holds them all). */
+  skippedCsv: () => Promise<Blob>;
   close: () => void;
   /** Where the reading and writing run, for tests and diagnostics. */
   runsIn: 'worker' | 'page';
@@ -123,6 +128,9 @@ export function openImportSession(pageDb: CardinalDb): ImportSession {
       expect(await ask({ type: 'commitDeck', options, now }, onProgress), 'deckImport').result,
     restore: async (mode, onProgress) =>
       expect(await ask({ type: 'restore', mode }, onProgress), 'restore').summary,
+    commitRevlog: async (onProgress) =>
+      expect(await ask({ type: 'commitRevlog' }, onProgress), 'revlogAttach').summary,
+    skippedCsv: async () => expect(await ask({ type: 'skippedCsv' }), 'skippedCsv').csv,
     close() {
       if (closed) return;
       closed = true;

@@ -1,6 +1,6 @@
 /**
  * The one place a chosen file is sent to its reader, by kind (detectFormat): Anki package, Cardinal deck or
- * backup JSON, or delimited text. Every reader validates fully and writes nothing. Runs inside the import
+ * backup JSON, a review-log CSV (history for stored cards), or delimited text. Every reader validates fully and writes nothing. Runs inside the import
  * worker (importReader.ts), or in the page where there is no Worker.
  */
 import { readBackupValue, type TableKey, type ValidBackup } from '../../domain/transfer/backup';
@@ -8,18 +8,20 @@ import { type CsvInspection, inspectCsv } from '../../domain/transfer/csv/readCs
 import { readDeckValue } from '../../domain/transfer/deckJson';
 import { decodeText } from '../../domain/transfer/decodeText';
 import { detectFormat } from '../../domain/transfer/detectFormat';
-import { detectRevlog, revlogMessage } from '../../domain/transfer/detectRevlog';
 import { slugId } from '../../domain/transfer/ids';
 import { parseJson } from '../../domain/transfer/jsonText';
 import { failure } from '../../domain/transfer/limits';
 import type { ImportFailure, ParsedImport } from '../../domain/transfer/parsedImport';
+import { type RevlogRows, readRevlogRows } from '../../domain/transfer/revlogRows';
 
 /** A file read and validated (a CSV inspected, for its column step). */
 export type FileRead =
   | { kind: 'failed'; failure: ImportFailure }
   | { kind: 'deck'; read: ParsedImport; isPackage: boolean }
   | { kind: 'backup'; fileName: string; backup: ValidBackup }
-  | { kind: 'csv'; fileName: string; inspection: CsvInspection };
+  | { kind: 'csv'; fileName: string; inspection: CsvInspection }
+  /** A review-log CSV: history to attach to stored cards, never a deck. */
+  | { kind: 'revlog'; fileName: string; rows: RevlogRows };
 
 export async function readImportFile(
   fileName: string,
@@ -66,8 +68,8 @@ export async function readImportFile(
     case 'csv': {
       const text = decodeText(fileName, bytes);
       if (!text.ok) return failed(text);
-      const revlog = detectRevlog(text.text);
-      if (revlog) return failed(failure(fileName, '', revlogMessage(revlog)));
+      const rows = readRevlogRows(fileName, text.text);
+      if (rows) return { kind: 'revlog', fileName, rows };
       return { kind: 'csv', fileName, inspection: inspectCsv(fileName, text.text) };
     }
   }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { detectRevlog, revlogMessage } from '../../../src/domain/transfer/detectRevlog';
+import { detectRevlog } from '../../../src/domain/transfer/detectRevlog';
 import { reviewLogsToFsrsCsv } from '../../../src/domain/transfer/revlogCsv';
 import { readImportFile } from '../../../src/features/transfer/readImportFile';
 
@@ -34,21 +34,15 @@ describe('review-log CSVs are recognised, never read as a deck', () => {
     expect(detectRevlog('card_id,front\n1,a\n')).toBeUndefined();
   });
 
-  it('the import says what the file is instead of offering a deck', async () => {
+  it('the import reads it as history to attach, never as a deck', async () => {
     const read = await readImportFile(
       'revlog.csv',
       new TextEncoder().encode(fixture('mixed-notetypes-anki-revlog.csv')),
       {},
     );
-    expect(read).toEqual({
-      kind: 'failed',
-      failure: {
-        ok: false,
-        fileName: 'revlog.csv',
-        problems: [
-          { where: 'revlog.csv', reason: revlogMessage({ kind: 'anki-revlog', reviews: 26, cards: 13 }) },
-        ],
-      },
-    });
+    expect(read.kind).toBe('revlog');
+    if (read.kind !== 'revlog') return;
+    expect(read.rows.kind).toBe('anki-revlog');
+    expect(read.rows.rows.length + read.rows.skipped.length).toBe(26);
   });
 });

@@ -196,7 +196,12 @@ function buildImport(fileName: string, collection: AnkiCollection, opts: ApkgOpt
   const cardsByNote = groupCards(collection.cards);
   const idOwner = new Map<string, { noteId: number; guid: string }>();
   const droppedTags = new Set<string>();
-  const converted: Array<{ noteId: number; deckId: string; result: ConvertedNote }> = [];
+  const converted: Array<{
+    noteId: number;
+    deckId: string;
+    result: ConvertedNote;
+    ankiCards: readonly AnkiCard[];
+  }> = [];
 
   for (const note of collection.notes) {
     const where = `${fileName} note ${note.id}`;
@@ -238,7 +243,7 @@ function buildImport(fileName: string, collection: AnkiCollection, opts: ApkgOpt
       skip(`${result.reason} (note type "${model.name}")`);
       continue;
     }
-    converted.push({ noteId: note.id, deckId: firstCard.deckId, result });
+    converted.push({ noteId: note.id, deckId: firstCard.deckId, result, ankiCards: noteCards });
   }
 
   if (converted.length === 0)
@@ -295,6 +300,14 @@ function buildImport(fileName: string, collection: AnkiCollection, opts: ApkgOpt
     warnings: [...warnings, ...historyWarnings],
     history,
     addedAt: addedAtOfNotes(converted),
+    ankiIds: converted.flatMap(({ noteId, result, ankiCards }) =>
+      ankiCards.flatMap((card) => {
+        const ordinal = result.ordinalOf(card.ord);
+        return ordinal === undefined
+          ? []
+          : [{ itemId: `${result.card.id}#${ordinal}`, ankiCardId: card.id, ankiNoteId: noteId }];
+      }),
+    ),
   };
 }
 

@@ -12,6 +12,7 @@ import { parseCloze } from '../../deck/cloze';
 import type { Card, Section } from '../../deck/schema';
 import type { CardStateRecord, ReviewLogRecord } from '../../records';
 import type { ImportedMedia } from '../mediaTypes';
+import { ankiFieldChecksum, ankiSortText } from './ankiChecksum';
 import { collectionConfJson, deckJson, deckOptionsJson, NOTETYPE, notetypesJson } from './ankiNotetypes';
 
 export type ApkgExport = {
@@ -117,8 +118,14 @@ function sectionDecks(title: string, sections: readonly Section[]): Map<string, 
   return out;
 }
 
-export function buildApkg(sql: SqlJsStatic, input: ApkgExport): Uint8Array {
+/** `meta` of a package in Anki's legacy format 2 (`collection.anki21`): PackageMetadata { version = 2 }. */
+const META_LEGACY_2 = new Uint8Array([0x08, 0x02]);
+
+export async function buildApkg(sql: SqlJsStatic, input: ApkgExport): Promise<Uint8Array> {
   const { now } = input;
+  const notes = input.cards.map(noteOf);
+  // SHA-1 is async in the browser (crypto.subtle), so the checksums are computed before the database is built.
+  const checksums = await Promise.all(notes.map((n) => ankiFieldChecksum(n.fields[0] ?? '')));
   const db = new sql.Database();
   try {
     db.run(SCHEMA);
@@ -148,11 +155,12 @@ export function buildApkg(sql: SqlJsStatic, input: ApkgExport): Uint8Array {
     const items = new Map(input.history?.items.map((i) => [i.itemId, i]) ?? []);
     const ankiCardOf = new Map<string, number>();
     input.cards.forEach((card, i) => {
-      const note = noteOf(card);
+      const note = notes[i] ?? noteOf(card);
       const noteId = now + i;
       const did = deckIds.get(deckNames.get(card.section) ?? '') ?? deckIds.get(topName) ?? 1;
-      const sortField = (note.fields[0] ?? '').replace(/<[^>]*>/g, '').slice(0, 200);
-      db.run('INSERT INTO notes VALUES (?, ?, ?, ?, -1, ?, ?, ?, 0, 0, ?)', [
+      // Every note type here sorts by its first field (sortf 0).
+      const sortField = ankiSortText(note.fields[0] ?? '');
+      db.run('INSERT INTO notes VALUES (?, ?, ?, ?, -1, ?, ?, ?, ?, 0, ?)', [
         noteId,
         card.id,
         note.mid,
@@ -160,6 +168,7 @@ export function buildApkg(sql: SqlJsStatic, input: ApkgExport): Uint8Array {
         card.tags && card.tags.length > 0 ? ` ${card.tags.join(' ')} ` : '',
         note.fields.join('\u001f'),
         sortField,
+        checksums[i] ?? 0,
         '',
       ]);
       for (const { ord, ordinal } of note.ords) {
@@ -202,7 +211,7 @@ export function buildApkg(sql: SqlJsStatic, input: ApkgExport): Uint8Array {
       ]);
     }
     const collection = db.export();
-    const files: Record<string, Uint8Array> = { 'collection.anki21': collection };
+    const files: Record<string, Uint8Array> = { meta: META_LEGACY_2, 'collection.anki21': collection };
     const mediaMap: Record<string, string> = {};
     input.media.forEach((m, i) => {
       files[String(i)] = m.bytes;

@@ -3,6 +3,8 @@
  * hooks) in Chromium, each write beside a raw-IndexedDB write of the same rows in the same run. Prints a table;
  * asserts nothing about time. Sizes: BENCH_CARDS (100000), BENCH_LOGS (250000), BENCH_RUNS (3, start-up
  * repeats), BENCH_GRADES (100), BENCH_ANKI_NOTES (500). Quick run: BENCH_CARDS=5000 BENCH_LOGS=20000 BENCH_RUNS=2.
+ * BENCH_ROWS picks groups of rows (comma-separated; all by default): start (start-up, heap and grading at
+ * BENCH_CARDS), anki (grading an imported .apkg), import, restore.
  */
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -25,6 +27,7 @@ const RUNS = num('BENCH_RUNS', 3);
 const GRADES = num('BENCH_GRADES', 100);
 const ANKI_NOTES = num('BENCH_ANKI_NOTES', 500);
 const WARMUP = 10;
+const ROWS = new Set((process.env.BENCH_ROWS ?? 'start,anki,import,restore').split(','));
 // BENCH_DIST measures another build (e.g. of an older commit) with the same runs.
 const DIST = process.env.BENCH_DIST ?? join(import.meta.dirname, '../../dist/bench-app');
 
@@ -360,10 +363,10 @@ it('measures issue 9’s targets on the production build', { timeout: 3_600_000 
   const browser = await launchChromium(chromium);
   const dir = mkdtempSync(join(tmpdir(), 'cardinal-bench-'));
   try {
-    await startRows(browser, base);
-    await ankiReviewRow(browser, base, dir);
-    await importRows(browser, base, dir);
-    await restoreRows(browser, base, dir);
+    if (ROWS.has('start')) await startRows(browser, base);
+    if (ROWS.has('anki')) await ankiReviewRow(browser, base, dir);
+    if (ROWS.has('import')) await importRows(browser, base, dir);
+    if (ROWS.has('restore')) await restoreRows(browser, base, dir);
   } finally {
     await browser.close();
     await server.close();

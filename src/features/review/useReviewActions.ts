@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useRef } from 'react';
 import { useDb } from '../../db/react';
 import { dayAfterAnswer } from '../../db/reviewDayAfter';
 import {
@@ -174,5 +174,21 @@ export function useReviewActions(screen: ReviewScreen | null | undefined, custom
     [db, item],
   );
 
-  return { grade, undo, bury, suspend, toggleMark, flag };
+  // The commands keep their identity across renders (they act on the latest screen), so the parts they are
+  // passed to (toolbar, grade buttons) re-render only for what they show.
+  return {
+    grade: useLatest(grade),
+    undo: useLatest(undo),
+    bury: useLatest(bury),
+    suspend: useLatest(suspend),
+    toggleMark: useLatest(toggleMark),
+    flag: useLatest(flag),
+  };
+}
+
+/** A function of stable identity that calls the latest `fn` given. */
+function useLatest<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
+  const latest = useRef(fn);
+  latest.current = fn;
+  return useCallback((...args: A) => latest.current(...args), []);
 }

@@ -53,7 +53,7 @@ export type ReviewAhead = {
 };
 
 /** How many items of each list have their card read with the queue. */
-const UPCOMING_PER_LIST = 4;
+const UPCOMING_PER_LIST = 8;
 
 export const cardKey = (deckId: string, cardId: string) => `${deckId}/${cardId}`;
 

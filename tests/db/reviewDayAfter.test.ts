@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CardinalDb } from '../../src/db/database';
 import { syncDeck } from '../../src/db/deckInstall';
-import { dayAfterAnswer } from '../../src/db/reviewDayAfter';
+import { dayAfterAnswer, withNextCard } from '../../src/db/reviewDayAfter';
 import { recordAnswer } from '../../src/db/reviewRepo';
 import { ALL_DECKS, loadReviewDay, loadReviewScope, type ReviewDay } from '../../src/db/reviewScreen';
 import { saveSchedulerSettings } from '../../src/db/schedulerSettingsRepo';
@@ -77,7 +77,7 @@ describe('the day after an answer, computed in memory', () => {
     );
   });
 
-  it('says null when the next card was not read ahead, so the screen waits for the database', async () => {
+  it('leaves the card out when it was not read ahead, and reads it alone', async () => {
     const db = await decks();
     const scope = await loadReviewScope(db, 'alpha');
     if (!scope) throw new Error('no scope');
@@ -86,7 +86,12 @@ describe('the day after an answer, computed in memory', () => {
     if (!item || !day.ahead) throw new Error('nothing due');
     const input = { rating: 4 as const, now: T0, durationMs: 1000, source: 'review' as const };
     const bare = { ...day, ahead: { ...day.ahead, cards: new Map() } };
-    expect(dayAfterAnswer({ ...scope, ...bare }, answerItem(item, input, SETTINGS), T0)).toBeNull();
-    expect(dayAfterAnswer({ ...scope, ...day }, answerItem(item, input, SETTINGS), T0)).not.toBeNull();
+    const ahead = dayAfterAnswer({ ...scope, ...bare }, answerItem(item, input, SETTINGS), T0);
+    if (!ahead) throw new Error('not computed');
+    expect(ahead.queue.current?.cardId).toBe('a5');
+    expect(ahead.card).toBeUndefined();
+    const read = await withNextCard(db, ahead);
+    expect(read?.card?.card).toMatchObject({ id: 'a5', front: 'Front of a5' });
+    expect(read?.ahead?.cards.has('alpha/a5')).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import { useCallback, useRef } from 'react';
 import { useDb } from '../../db/react';
-import { dayAfterAnswer } from '../../db/reviewDayAfter';
+import { dayAfterAnswer, withNextCard } from '../../db/reviewDayAfter';
 import {
   buryItem,
   recordAnswer,
@@ -10,7 +10,7 @@ import {
   setSuspended,
   undoLastAnswer,
 } from '../../db/reviewRepo';
-import type { ReviewScreen } from '../../db/reviewScreen';
+import type { ReviewDay, ReviewScreen } from '../../db/reviewScreen';
 import { answerItem } from '../../domain/answer';
 import type { Flag } from '../../domain/records';
 import type { Grade4 } from '../../domain/scheduler';
@@ -93,7 +93,15 @@ export function useReviewActions(screen: ReviewScreen | null | undefined, custom
       }
       // The daily queue: the next card shows now, computed in memory; the answer is stored behind it.
       const answered = answerItem(item, input, settings);
-      const day = dayAfterAnswer(screen, answered, at);
+      let day = dayAfterAnswer(screen, answered, at);
+      if (day && !day.card && day.queue.current) {
+        // The next card was not read ahead (many answers in a row while the database lagged): read it alone.
+        state.setBusy(true);
+        day =
+          (await attempt('The next card could not be read', () => withNextCard(db, day as ReviewDay))) ??
+          null;
+        state.setBusy(false);
+      }
       const current = day?.queue.current;
       storeAnswer({
         write,

@@ -48,11 +48,15 @@ export function useMediaUrls(
     };
   }, [db, deckId, key]);
   return useMemo(() => {
+    // HTML without media shows at once, in the render its card arrives in.
+    if (key === '') return NO_MEDIA;
     if (!urls || urls.key !== key) return undefined;
     const map = urls.map;
     return (name: string) => map.get(name);
   }, [urls, key]);
 }
+
+const NO_MEDIA = (_name: string): string | undefined => undefined;
 
 /** A blob: URL (revoked later); where there is none (jsdom), a data: URL of the same bytes. */
 function urlOf(row: MediaRecord, made: string[]): string {

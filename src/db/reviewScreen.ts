@@ -10,7 +10,7 @@
 
 import { sectionWithDescendants } from '../domain/deck/sectionScope';
 import { flattenSections } from '../domain/exam/sections';
-import type { TodayQueue } from '../domain/queue';
+import { type TodayQueue, upcomingItems } from '../domain/queue';
 import type { CardRecord, DeckRecord, ReviewLogRecord } from '../domain/records';
 import type { SchedulerSettings } from '../domain/settings';
 import { type ExtraNew, extraNewKey, extraNewSchema, withExtraNew } from '../domain/studyMore';
@@ -18,7 +18,7 @@ import { taggedCardKeys } from './customStudy';
 import type { CardinalDb } from './database';
 import { listDecks } from './decksRepo';
 import type { ItemFilter } from './reviewDay';
-import { latestUndoable, queueAcross, type ReadAhead, readDeckToday } from './reviewRepo';
+import { type DeckToday, latestUndoable, queueAcross, type ReadAhead, readDeckToday } from './reviewRepo';
 import { getSchedulerSettings } from './schedulerSettingsRepo';
 
 /** A deck id, or ALL_DECKS for a queue across every deck. */
@@ -53,7 +53,21 @@ export type ReviewDay = {
   nextDue: number | null;
   /** Per deck, how far the next read of the day should read ahead (see `ReadAhead`). */
   readAhead: Record<string, ReadAhead>;
+  /** What the next card can be computed from without a read (see reviewDayAfter.ts); absent in custom study. */
+  ahead?: ReviewAhead;
 };
+
+/** Today's candidates and logs per deck (in the scope's deck order) and the cards of the items that can come next. */
+export type ReviewAhead = {
+  perDeck: DeckToday[];
+  /** Cards by `cardKey`: the current item's and those of `upcomingItems`. */
+  cards: ReadonlyMap<string, CardRecord>;
+};
+
+/** How many items of each list have their card read with the queue. */
+const UPCOMING_PER_LIST = 8;
+
+export const cardKey = (deckId: string, cardId: string) => `${deckId}/${cardId}`;
 
 export type ReviewScreen = ReviewScope & ReviewDay;
 
@@ -143,7 +157,16 @@ export async function loadReviewDay(
     );
     const queue = queueAcross(perDeck, now);
     const current = queue.current;
-    const card = current ? await db.cards.get([current.deckId, current.cardId]) : undefined;
+    // The current item's card and those of the items that can come next, in one read.
+    const upcoming = current ? [current] : [];
+    for (const d of perDeck) upcoming.push(...upcomingItems(d.candidates, now, UPCOMING_PER_LIST));
+    const keys = [...new Map(upcoming.map((i) => [cardKey(i.deckId, i.cardId), i])).values()];
+    const read = await db.cards.bulkGet(keys.map((i) => [i.deckId, i.cardId] as [string, string]));
+    const cards = new Map<string, CardRecord>();
+    read.forEach((c) => {
+      if (c) cards.set(cardKey(c.deckId, c.id), c);
+    });
+    const card = current ? cards.get(cardKey(current.deckId, current.cardId)) : undefined;
     const undoable = perDeck
       .map((d) => latestUndoable(d.logs))
       .filter((log): log is ReviewLogRecord => log !== undefined)
@@ -156,6 +179,7 @@ export async function loadReviewDay(
       undoable,
       nextDue: dues.length > 0 ? Math.min(...dues) : null,
       readAhead: Object.fromEntries(perDeck.map((d, i) => [scope.decks[i]?.id, d.readAhead])),
+      ahead: { perDeck, cards },
     };
   });
 }

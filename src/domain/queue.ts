@@ -168,3 +168,38 @@ export function sessionSiblingGate(
     return true;
   };
 }
+
+/**
+ * A deck's gated candidates after one of its items was answered, as a fresh read would gate them: the item leaves
+ * its list and, when its next step is due before the day ends, joins the learning list. The lists already hold at
+ * most what today's limits allow, and an answer lowers a limit by one exactly when it takes an item off that
+ * limit's list (a new item answered lowers new/day, a review lowers reviews/day), so nothing else moves. Null when
+ * the item stays due today outside the learning queue: only a read can tell where it goes then.
+ */
+export function candidatesAfterAnswer(
+  candidates: QueueCandidates,
+  after: CardStateRecord,
+  dayEnd: number,
+): QueueCandidates | null {
+  if ((after.queue === 'new' || after.queue === 'review') && after.due < dayEnd) return null;
+  const others = (list: readonly CardStateRecord[]) => list.filter((item) => item.itemId !== after.itemId);
+  const learning = others(candidates.learning);
+  if (after.queue === 'learning' && after.due < dayEnd) learning.push(after);
+  return { learning, reviews: others(candidates.reviews), fresh: others(candidates.fresh) };
+}
+
+/**
+ * The items that can come up next, in the order the queue takes them: learning items due within the learn-ahead
+ * window, then the first due reviews and new items, at most `perList` of each. Their cards are read with the queue so
+ * the next card can show without another read.
+ */
+export function upcomingItems(candidates: QueueCandidates, now: number, perList: number): CardStateRecord[] {
+  const learning = candidates.learning
+    .filter((item) => item.due <= now + LEARN_AHEAD_MS)
+    .sort((a, b) => a.due - b.due);
+  return [
+    ...learning.slice(0, perList),
+    ...candidates.reviews.slice(0, perList),
+    ...candidates.fresh.slice(0, perList),
+  ];
+}

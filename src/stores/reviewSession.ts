@@ -1,9 +1,11 @@
 /**
  * The running review session: what the screen is showing and this session's tallies. It is not a copy of the
- * database: the queue and the cards come from IndexedDB through hooks.
+ * database: the queue and the cards come from IndexedDB through hooks, except right after an answer, when the
+ * screen shows the day computed ahead (`ahead`) until the database has the answer (see answerCommits.ts).
  */
 import { create } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
+import type { ReviewDay } from '../db/reviewScreen';
 
 export type ReviewPhase = 'question' | 'answer';
 
@@ -25,7 +27,24 @@ type ReviewSessionState = {
   answered: number;
   again: number;
   notice: string | null;
+  /**
+   * The day the screen shows ahead of the database: computed in memory after an answer (or restored after a failed
+   * one). A read of the database replaces it once it started after every answer up to `issued` was stored.
+   */
+  ahead: { day: ReviewDay; issued: number } | null;
+  /** Answers handed to the background writer so far (never reset, so reads can tell what they include). */
+  issued: number;
+  /** Answers handed over and not yet stored (or rolled back). */
+  pending: number;
+  /** Bumped each time the writer has stored (or rolled back) every answer handed to it: time to read again. */
+  stored: number;
 };
+
+/** What an answer changed in the session, kept until it is stored so that a failure can put it back. */
+export type SessionSnapshot = Pick<
+  ReviewSessionState,
+  'scope' | 'showing' | 'shownAt' | 'phase' | 'choice' | 'typed' | 'answered' | 'again' | 'notice'
+> & { day: ReviewDay };
 
 type ReviewSessionActions = {
   begin: (scope: string, now: number) => void;
@@ -51,12 +70,18 @@ const initial: ReviewSessionState = {
   answered: 0,
   again: 0,
   notice: null,
+  ahead: null,
+  issued: 0,
+  pending: 0,
+  stored: 0,
 };
 
 export const useReviewSession = create<ReviewSessionState & ReviewSessionActions>()((set, get) => ({
   ...initial,
   begin: (scope, now) => {
-    if (get().scope !== scope) set({ ...initial, scope, startedAt: now });
+    // The writer's counters outlive a session: answers of the previous one may still be being stored.
+    const { scope: current, issued, pending, stored } = get();
+    if (current !== scope) set({ ...initial, scope, startedAt: now, issued, pending, stored });
   },
   show: (key, now) => {
     if (get().showing !== key)

@@ -305,12 +305,27 @@ async function ankiReviewRow(browser: Browser, base: string, dir: string) {
   const page = await context.newPage();
   await page.goto(`${base}/transfer`);
   await importOnce(page, file, false);
+  // The package names the deck (after its own Anki deck): the deck that is not the shipped one.
+  const deckId = await page.evaluate(
+    () =>
+      new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open('cardinal');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const all = open.result.transaction('decks').objectStore('decks').getAllKeys();
+          all.onsuccess = () => {
+            resolve(String(all.result.find((id) => id !== 'virtualization')));
+            open.result.close();
+          };
+        };
+      }),
+  );
   // Enough new cards a day to grade them all.
-  await page.goto(`${base}/decks/anki-sized/settings`);
+  await page.goto(`${base}/decks/${deckId}/settings`);
   await page.getByLabel('New cards per day').fill('9999');
   await page.getByRole('button', { name: 'Save settings' }).click();
   await page.getByText('Settings saved.').waitFor();
-  await page.goto(`${base}/review/anki-sized`);
+  await page.goto(`${base}/review/${deckId}`);
   const grades = Math.min(GRADES, ANKI_NOTES - WARMUP);
   const times = (await gradeLoop(page, grades + WARMUP)).slice(WARMUP);
   add({

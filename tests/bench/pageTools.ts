@@ -153,7 +153,7 @@ export async function gradeLoop(page: Page, count: number): Promise<number[]> {
     const press = (key: string) => window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
     const question = () => document.querySelector('.prompt-question')?.textContent ?? '';
     const hasReveal = () =>
-      [...document.querySelectorAll('button')].some((b) => b.textContent === 'Show answer');
+      [...document.querySelectorAll('button')].some((b) => b.textContent?.startsWith('Show answer'));
     const hasGrades = () => document.querySelector('fieldset.grades button:enabled') !== null;
     const times: number[] = [];
     for (let i = 0; i < n; i++) {

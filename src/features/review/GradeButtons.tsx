@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import './reviewLayout.css';
 import { GRADE_NAMES, GRADES, type Grade4, type Outcome } from '../../domain/scheduler';
 import { useReviewSession } from '../../stores/reviewSession';
@@ -14,7 +15,12 @@ type Props = {
  * Again / Hard / Good / Easy, each with the interval ts-fsrs computed for it. Keys 1–4. Disabled while an answer
  * is being written (the session's `busy`, followed here so that only the buttons re-render for it).
  */
-export function GradeButtons({ outcomes, suggested, onGrade, unscheduled = false }: Props) {
+export const GradeButtons = memo(function GradeButtons({
+  outcomes,
+  suggested,
+  onGrade,
+  unscheduled = false,
+}: Props) {
   const disabled = useReviewSession((s) => s.busy);
   return (
     <fieldset className="grades">
@@ -40,4 +46,4 @@ export function GradeButtons({ outcomes, suggested, onGrade, unscheduled = false
       ))}
     </fieldset>
   );
-}
+});

@@ -1,5 +1,5 @@
 import './guideExcerpt.css';
-import { useId, useMemo, useState } from 'react';
+import { memo, useId, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { cardText, type GuideExcerpt as Excerpt, findExcerpt } from '../../domain/deck/guideExcerpt';
 import type { Card } from '../../domain/deck/schema';
@@ -12,7 +12,7 @@ import { useGuidePassage } from './useGuidePassage';
  * "From the guide": the sentence, list item or table row the card comes from, highlighted, with its sub-heading;
  * "more" shows the whole paragraph, list or table around it. Links to the section in the guide.
  */
-export function GuideExcerpt({
+export const GuideExcerpt = memo(function GuideExcerpt({
   deck,
   sectionId,
   card,
@@ -60,7 +60,7 @@ export function GuideExcerpt({
       )}
     </section>
   );
-}
+});
 
 function hasMore(excerpt: Excerpt): boolean {
   if (excerpt.kind === 'paragraph') return excerpt.sentences.length > 1;

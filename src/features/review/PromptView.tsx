@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { ClozeSegment } from '../../domain/deck/cloze';
 import type { Prompt } from '../../domain/deck/prompt';
 import type { TypedAnswerCheck } from '../../domain/typeDiff';
@@ -18,7 +19,14 @@ type Props = {
  * The question, and after reveal the answer. Card text is rendered as text (line breaks kept); a rich card's
  * HTML only through the sanitizer (CardHtml → ui/sanitizeHtml.ts).
  */
-export function PromptView({ prompt, deckId, phase, choice, onChoose, typedCheck }: Props) {
+export const PromptView = memo(function PromptView({
+  prompt,
+  deckId,
+  phase,
+  choice,
+  onChoose,
+  typedCheck,
+}: Props) {
   switch (prompt.kind) {
     case 'basic':
       return (
@@ -120,7 +128,7 @@ export function PromptView({ prompt, deckId, phase, choice, onChoose, typedCheck
         </div>
       );
   }
-}
+});
 
 function ClozePart({ segment, n, revealed }: { segment: ClozeSegment; n: number; revealed: boolean }) {
   if (segment.type === 'text') return <>{segment.text}</>;

@@ -1,9 +1,10 @@
+import { memo } from 'react';
 import type { Queue } from '../../domain/records';
 
 type Props = { counts: { new: number; learning: number; review: number }; current: Queue | null };
 
 /** Remaining today: new / learning / review, with the current item's queue underlined (as Anki does). */
-export function QueueCounts({ counts, current }: Props) {
+export const QueueCounts = memo(function QueueCounts({ counts, current }: Props) {
   const part = (queue: Queue, label: string, value: number) => (
     <span
       className={`queue-count count-${queue === 'new' ? 'new' : queue}${current === queue ? ' current' : ''}`}
@@ -21,4 +22,4 @@ export function QueueCounts({ counts, current }: Props) {
       {part('review', 'Review', counts.review)}
     </p>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Link } from 'react-router';
 import type { CardStateRecord, Flag } from '../../domain/records';
 
@@ -20,7 +21,15 @@ const FLAGS: Array<[Flag, string]> = [
 ];
 
 /** Undo, and in a compact "More" menu bury, suspend, mark and flag, with Anki's keys (u / Ctrl+Z, -, @, *). */
-export function ReviewToolbar({ item, canUndo, onUndo, onBury, onSuspend, onMark, onFlag }: Props) {
+export const ReviewToolbar = memo(function ReviewToolbar({
+  item,
+  canUndo,
+  onUndo,
+  onBury,
+  onSuspend,
+  onMark,
+  onFlag,
+}: Props) {
   return (
     <div className="review-toolbar" role="toolbar" aria-label="Card actions">
       <button
@@ -89,4 +98,4 @@ export function ReviewToolbar({ item, canUndo, onUndo, onBury, onSuspend, onMark
       </details>
     </div>
   );
-}
+});

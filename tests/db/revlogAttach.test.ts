@@ -4,10 +4,12 @@ import { describe, expect, it } from 'vitest';
 import type { CardinalDb } from '../../src/db/database';
 import { syncDeck } from '../../src/db/deckInstall';
 import { recordAnswer } from '../../src/db/reviewRepo';
+import { loadApkgExport } from '../../src/db/transfer/apkgExportData';
 import { commitDeckImport } from '../../src/db/transfer/deckImport';
 import { loadReviewLogs, loadRevlogCardIds } from '../../src/db/transfer/exports';
 import { commitRevlogAttach, previewRevlogAttach } from '../../src/db/transfer/revlogAttach';
 import { readApkg } from '../../src/domain/transfer/anki/readApkg';
+import { buildApkg } from '../../src/domain/transfer/anki/writeApkg';
 import { reviewLogsToFsrsCsv } from '../../src/domain/transfer/revlogCsv';
 import { readRevlogRows } from '../../src/domain/transfer/revlogRows';
 import { loadSql } from '../domain/transfer/anki/ankiPackageBuilder';
@@ -169,5 +171,29 @@ describe('attaching a review-log CSV to stored cards', () => {
     expect(summary).toMatchObject({ deck: undefined, matchedRows: 0, unknownRows: 1, added: 0 });
     expect(await db.cardStates.toArray()).toEqual(before);
     expect(await db.reviewLogs.count()).toBe(0);
+  });
+});
+
+describe('Anki ids through Cardinal’s .apkg export', () => {
+  it('items imported from Anki go back out under their Anki note and card ids, and keep them on re-import', async () => {
+    const db = await freshDb();
+    const deckId = await importMixed(db, false);
+    const before = new Map(
+      (await db.cardStates.toArray()).map((i) => [i.itemId, [i.ankiCardId, i.ankiNoteId]]),
+    );
+    const input = await loadApkgExport(db, deckId, true, NOW + DAY);
+    if (!input) throw new Error('no deck');
+    const read = await readApkg('again.apkg', await buildApkg(await loadSql(), input), {
+      deckId: 'x',
+      deckTitle: 'x',
+      loadSql,
+      includeHistory: true,
+    });
+    if (!read.ok) throw new Error(JSON.stringify(read.problems));
+    expect(new Map(read.ankiIds?.map((a) => [a.itemId, [a.ankiCardId, a.ankiNoteId]]))).toEqual(before);
+    await commitDeckImport(db, read, { deckId, title: 'Test - Mixed Types', missing: 'keep' }, NOW + DAY);
+    expect(
+      new Map((await db.cardStates.toArray()).map((i) => [i.itemId, [i.ankiCardId, i.ankiNoteId]])),
+    ).toEqual(before);
   });
 });

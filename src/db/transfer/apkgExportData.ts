@@ -20,7 +20,12 @@ export async function loadApkgExport(
         .sort((a, b) => a.position - b.position)
         .map((c) => c.card);
       const media = await db.media.where('deckId').equals(deckId).toArray();
-      const base = { title: deck.title, sections: deck.sections, cards, media, now };
+      const ankiIds = (await db.cardStates.where('deckId').equals(deckId).toArray()).flatMap((i) =>
+        i.ankiCardId !== undefined && i.ankiNoteId !== undefined
+          ? [{ itemId: i.itemId, ankiCardId: i.ankiCardId, ankiNoteId: i.ankiNoteId }]
+          : [],
+      );
+      const base = { title: deck.title, sections: deck.sections, cards, media, ankiIds, now };
       if (!withHistory) return base;
       const [items, logs, settings] = await Promise.all([
         db.cardStates.where('deckId').equals(deckId).toArray(),

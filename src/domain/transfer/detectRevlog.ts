@@ -2,12 +2,10 @@
  * Recognises review-log CSVs, so they are never offered as a deck of flashcards: the FSRS optimizer's format
  * (`card_id,review_time,review_rating[,review_state],review_duration`, as Cardinal exports it and as py-fsrs
  * and Anki add-ons write it, times in ms or ISO-8601) and Anki's own revlog table
- * (`id,cid,usn,ease,ivl,lastIvl,factor,time,type`). Counts its reviews and cards for the message.
+ * (`id,cid,usn,ease,ivl,lastIvl,factor,time,type`), from the header line; revlogRows.ts reads the rows.
  */
-import Papa from 'papaparse';
 
 export type RevlogKind = 'fsrs-optimizer' | 'anki-revlog';
-export type RevlogFile = { kind: RevlogKind; reviews: number; cards: number };
 
 const FSRS = ['card_id', 'review_time', 'review_rating'];
 const ANKI = ['id', 'cid', 'usn', 'ease', 'ivl', 'lastivl', 'factor', 'time', 'type'];
@@ -27,17 +25,4 @@ export function revlogKind(text: string): RevlogKind | undefined {
       ? 'anki-revlog'
       : undefined;
   return kind;
-}
-
-export function detectRevlog(text: string): RevlogFile | undefined {
-  const kind = revlogKind(text);
-  if (!kind) return undefined;
-  const parsed = Papa.parse<Record<string, string>>(text, {
-    header: true,
-    skipEmptyLines: 'greedy',
-    transformHeader: (h) => h.trim().toLowerCase(),
-  });
-  const cardColumn = kind === 'fsrs-optimizer' ? 'card_id' : 'cid';
-  const cards = new Set(parsed.data.map((row) => row[cardColumn]));
-  return { kind, reviews: parsed.data.length, cards: cards.size };
 }

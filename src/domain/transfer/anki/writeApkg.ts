@@ -12,6 +12,7 @@ import { parseCloze } from '../../deck/cloze';
 import type { Card, Section } from '../../deck/schema';
 import type { CardStateRecord, ReviewLogRecord } from '../../records';
 import type { ImportedMedia } from '../mediaTypes';
+import type { AnkiItemIds } from '../parsedImport';
 import { ankiFieldChecksum, ankiSortText } from './ankiChecksum';
 import { collectionConfJson, deckJson, deckOptionsJson, NOTETYPE, notetypesJson } from './ankiNotetypes';
 
@@ -23,6 +24,8 @@ export type ApkgExport = {
   /** With review state: item states and review logs; otherwise every card goes out as new. */
   history?: { items: readonly CardStateRecord[]; logs: readonly ReviewLogRecord[]; desiredRetention: number };
   media: readonly ImportedMedia[];
+  /** The Anki note and card ids of items imported from Anki (cardStates.ankiCardId / ankiNoteId). */
+  ankiIds?: readonly AnkiItemIds[];
   now: number;
 };
 
@@ -154,9 +157,23 @@ export async function buildApkg(sql: SqlJsStatic, input: ApkgExport): Promise<Ui
 
     const items = new Map(input.history?.items.map((i) => [i.itemId, i]) ?? []);
     const ankiCardOf = new Map<string, number>();
+    // Items imported from Anki go back out under their Anki note and card ids (so the ids Anki and a revlog CSV
+    // know stay the same); the others get new ids, never one already taken.
+    const known = new Map((input.ankiIds ?? []).map((a) => [a.itemId, a]));
+    const takenNotes = new Set([...known.values()].map((a) => a.ankiNoteId));
+    const takenCards = new Set([...known.values()].map((a) => a.ankiCardId));
+    const fresh = (taken: Set<number>, wanted: number) => {
+      let id = wanted;
+      while (taken.has(id)) id++;
+      taken.add(id);
+      return id;
+    };
     input.cards.forEach((card, i) => {
       const note = notes[i] ?? noteOf(card);
-      const noteId = now + i;
+      const noteId =
+        note.ords
+          .map((o) => known.get(`${card.id}#${o.ordinal}`)?.ankiNoteId)
+          .find((id) => id !== undefined) ?? fresh(takenNotes, now + i);
       const did = deckIds.get(deckNames.get(card.section) ?? '') ?? deckIds.get(topName) ?? 1;
       // Every note type here sorts by its first field (sortf 0).
       const sortField = ankiSortText(note.fields[0] ?? '');
@@ -172,7 +189,8 @@ export async function buildApkg(sql: SqlJsStatic, input: ApkgExport): Promise<Ui
         '',
       ]);
       for (const { ord, ordinal } of note.ords) {
-        const cardId = now + i * 100 + ord;
+        const cardId =
+          known.get(`${card.id}#${ordinal}`)?.ankiCardId ?? fresh(takenCards, now + i * 100 + ord);
         ankiCardOf.set(`${card.id}#${ordinal}`, cardId);
         const s = scheduling(items.get(`${card.id}#${ordinal}`), i + 1, crt);
         db.run('INSERT INTO cards VALUES (?, ?, ?, ?, ?, -1, ?, ?, ?, ?, 2500, ?, ?, ?, 0, 0, 0, ?)', [

@@ -79,6 +79,9 @@ describe('an Anki package imported again, newer and under another file name', ()
     });
     expect(await db.cardStates.get(['my-vocab', `${idFromGuid('guid-1')}#1`])).toEqual(stateBefore);
     expect(await db.reviewLogs.count()).toBe(1);
+    // Each card was added when its Anki note was created (the note id), and keeps that date on re-import.
+    const added = async (n: number) => (await db.cards.get(['my-vocab', idFromGuid(`guid-${n}`)]))?.addedAt;
+    expect([await added(1), await added(2), await added(3)]).toEqual([N + 1, N + 2, N + 3]);
   });
 
   it('finds no deck for a package none of whose notes are stored', async () => {

@@ -26,7 +26,8 @@ export type WalkFilter = {
 };
 
 export const FIRST_CHUNK = 500;
-const MAX_CHUNK = 32_000;
+// Small enough that a newer search waits little for the chunk in flight when it stops an older walk.
+const MAX_CHUNK = 8_000;
 
 /**
  * Walks the deck order, calling `onPage` once with the matching keys found by the time there are `page` of them

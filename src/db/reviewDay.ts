@@ -129,6 +129,57 @@ export async function readDeckToday(
   }
 }
 
+/**
+ * Today's logs, candidates and next due time of one deck, narrowed to the items of a few cards (a tag review): the
+ * items are read by card through `[deckId+cardId]` and put in the order the queue indexes give, so the cost grows
+ * with the tagged cards, not with the deck (a filtered index walk would pass every untagged item on the way).
+ */
+export async function readCardsToday(
+  db: CardinalDb,
+  deckId: string,
+  cardIds: readonly string[],
+  now: number,
+  settings: SchedulerSettings,
+): Promise<DeckToday> {
+  const dayEnd = nextStudyDayStart(now, settings.dayStartHour);
+  const [logs, items] = await Promise.all([
+    todaysLogs(db, deckId, now, settings.dayStartHour),
+    cardIds.length === 0
+      ? Promise.resolve([])
+      : db.cardStates
+          .where('[deckId+cardId]')
+          .anyOf(cardIds.map((id) => [deckId, id]))
+          .toArray(),
+  ]);
+  const today = summarizeToday(logs);
+  const limits = remainingLimits(today, settings);
+  // As the [deckId+queue+due] and [deckId+queue+position] indexes order them (ties by item id, the primary key).
+  const byId = (a: CardStateRecord, b: CardStateRecord) =>
+    a.itemId < b.itemId ? -1 : a.itemId > b.itemId ? 1 : 0;
+  const byDue = (a: CardStateRecord, b: CardStateRecord) => a.due - b.due || byId(a, b);
+  const dueToday = (queue: 'learning' | 'review') =>
+    items.filter((item) => item.queue === queue && item.due < dayEnd).sort(byDue);
+  const fresh = items
+    .filter((item) => item.queue === 'new')
+    .sort((a, b) => a.position - b.position || byId(a, b));
+  const raw = {
+    learning: dueToday('learning'),
+    reviews: dueToday('review'),
+    fresh,
+    complete: { reviews: true, fresh: true },
+  };
+  let nextDue: number | null = null;
+  for (const item of items)
+    if ((item.queue === 'learning' || item.queue === 'review') && item.due >= dayEnd)
+      nextDue = nextDue === null ? item.due : Math.min(nextDue, item.due);
+  return {
+    candidates: gateCandidates(raw, today, limits, now).candidates,
+    logs,
+    nextDue,
+    readAhead: aheadFor(limits),
+  };
+}
+
 /** Today's queue for one deck. */
 export async function loadTodayQueue(
   db: CardinalDb,

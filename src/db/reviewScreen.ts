@@ -17,8 +17,8 @@ import { type ExtraNew, extraNewKey, extraNewSchema, withExtraNew } from '../dom
 import { taggedCardKeys } from './customStudy';
 import type { CardinalDb } from './database';
 import { listDecks } from './decksRepo';
-import type { ItemFilter } from './reviewDay';
-import { type DeckToday, latestUndoable, queueAcross, type ReadAhead, readDeckToday } from './reviewRepo';
+import { type DeckToday, type ItemFilter, readCardsToday } from './reviewDay';
+import { latestUndoable, queueAcross, type ReadAhead, readDeckToday } from './reviewRepo';
 import { getSchedulerSettings } from './schedulerSettingsRepo';
 
 /** A deck id, or ALL_DECKS for a queue across every deck. */
@@ -34,10 +34,10 @@ export type ReviewScope = {
   /** A one-deck review of one section: the section, its title, and its ids with those of its sub-sections. */
   section?: { id: string; title: string; ids: string[] };
   /**
-   * A review of one tag (one deck or all): the tag and its cards' keys (`<deck>/<card id>`, from the `*card.tags`
-   * index, at most TAG_SCOPE_LIMIT cards).
+   * A review of one tag (one deck or all): the tag and, per deck, the ids of its cards with the tag (from the
+   * `*card.tags` index, at most TAG_SCOPE_LIMIT cards in all).
    */
-  tag?: { name: string; cards: ReadonlySet<string> };
+  tag?: { name: string; cards: ReadonlyMap<string, readonly string[]>; count: number };
   /** The scope is every deck (ALL_DECKS). */
   allDecks?: true;
   /** "Study more today": extra new cards per deck (applied while valid, see domain/studyMore.ts). */
@@ -110,7 +110,13 @@ export async function loadReviewScope(
         TAG_SCOPE_LIMIT,
         scope === ALL_DECKS,
       );
-      return { ...base, tag: { name: tag, cards: new Set(keys.map(([deckId, id]) => `${deckId}/${id}`)) } };
+      const cards = new Map<string, string[]>();
+      for (const [deckId, id] of keys) {
+        const list = cards.get(deckId);
+        if (list) list.push(id);
+        else cards.set(deckId, [id]);
+      }
+      return { ...base, tag: { name: tag, cards, count: keys.length } };
     }
     if (section === null) return base;
     const deck = decks.length === 1 ? decks[0] : undefined;
@@ -121,15 +127,36 @@ export async function loadReviewScope(
   });
 }
 
-/** The review screen's narrowing to a section or a tag, as a filter on review items (none: the whole deck). */
-function itemFilter(scope: ReviewScope): ItemFilter | undefined {
+/**
+ * A tag review of a deck with at most this many tagged cards reads their items by card; above it, today's index
+ * walks with a filter (a tag on that many cards is met often on the way).
+ */
+const READ_BY_CARD_LIMIT = 2_000;
+
+/**
+ * One deck's part of today's review: the whole deck, or narrowed to a section (index walks with a filter) or a
+ * tag (the tagged cards' items, or index walks with a filter for a tag on many cards).
+ */
+function readScopedDeckToday(
+  db: CardinalDb,
+  scope: ReviewScope,
+  deckId: string,
+  now: number,
+  readAhead: ReadAhead | undefined,
+): Promise<DeckToday> {
+  const settings = withExtraNew(scope.settings[deckId] as SchedulerSettings, scope.extraNew?.[deckId], now);
   const { section, tag } = scope;
-  if (tag) return (item) => tag.cards.has(`${item.deckId}/${item.cardId}`);
-  if (section) {
+  let keep: ItemFilter | undefined;
+  if (tag) {
+    const cards = tag.cards.get(deckId) ?? [];
+    if (cards.length <= READ_BY_CARD_LIMIT) return readCardsToday(db, deckId, cards, now, settings);
+    const tagged = new Set(cards);
+    keep = (item) => tagged.has(item.cardId);
+  } else if (section) {
     const ids = new Set(section.ids);
-    return (item) => ids.has(item.section);
+    keep = (item) => ids.has(item.section);
   }
-  return undefined;
+  return readDeckToday(db, deckId, now, settings, readAhead, keep);
 }
 
 /**
@@ -144,16 +171,7 @@ export async function loadReviewDay(
 ): Promise<ReviewDay> {
   return db.transaction('r', [db.cards, db.cardStates, db.reviewLogs], async () => {
     const perDeck = await Promise.all(
-      scope.decks.map((d) =>
-        readDeckToday(
-          db,
-          d.id,
-          now,
-          withExtraNew(scope.settings[d.id] as SchedulerSettings, scope.extraNew?.[d.id], now),
-          readAhead[d.id],
-          itemFilter(scope),
-        ),
-      ),
+      scope.decks.map((d) => readScopedDeckToday(db, scope, d.id, now, readAhead[d.id])),
     );
     const queue = queueAcross(perDeck, now);
     const current = queue.current;

@@ -43,7 +43,7 @@ export function ReviewDone({ screen, custom }: { screen: ReviewScreen; custom?: 
         <>
           <h2>Done for today</h2>
           <p>
-            {screen.tag?.cards.size === 0
+            {screen.tag?.count === 0
               ? `No card ${deck ? 'of this deck ' : ''}has the tag “${screen.tag.name}”.`
               : screen.nextDue === null
                 ? 'No card is scheduled yet.'

@@ -136,7 +136,13 @@ it('traces warm and cold start', { timeout: 1_800_000 }, async () => {
               `IndexedDB open ${r(open?.start)}→${r(open?.end)}, stored versions read →${r(bootRead?.end)} | ` +
               `home: deck list read ${r(listRead?.start)}→${r(listRead?.end)}, on screen ${r(w.__decksAt)}, ` +
               `${counts.length} count reads ${r(counts[0]?.start)}→${r(Math.max(...counts.map((e) => e.end)))} | ` +
-              `long tasks: ${long.length} (${r(long.reduce((n, e) => n + e.end - e.start, 0))} ms)`,
+              `long tasks: ${long.length} (${r(long.reduce((n, e) => n + e.end - e.start, 0))} ms) | ` +
+              `scripts after DOMContentLoaded: ${
+                scripts
+                  .filter((e) => e.startTime > nav.domContentLoadedEventEnd)
+                  .map((e) => `${e.name.replace(/.*\//, '')} ${r(e.startTime)}→${r(e.responseEnd)}`)
+                  .join(', ') || 'none'
+              }`,
           ];
           if (detail)
             for (const e of events)

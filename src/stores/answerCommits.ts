@@ -13,6 +13,27 @@ import { type SessionSnapshot, useReviewSession } from './reviewSession';
 let chain: Promise<void> = Promise.resolve();
 /** Bumped by every failure: answers queued before it are dropped with the failed one. */
 let generation = 0;
+/** The screen waits for the database (an answer without a day computed ahead, or a failure): read at once. */
+let readNow = false;
+let quiet: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * Once every answer is stored, the day is read again after this pause without answers: the day computed ahead is
+ * exact, so a user grading card after card is not slowed by reads of what is already on screen.
+ */
+export const READ_AFTER_QUIET_MS = 200;
+
+function allStored(): void {
+  clearTimeout(quiet);
+  const bump = () => {
+    quiet = undefined;
+    useReviewSession.setState((s) => (s.pending === 0 ? { stored: s.stored + 1 } : {}));
+  };
+  if (readNow) {
+    readNow = false;
+    bump();
+  } else quiet = setTimeout(bump, READ_AFTER_QUIET_MS);
+}
 
 export type AnswerAhead = {
   /** Stores the answer; rejects when it could not be stored. */
@@ -32,6 +53,9 @@ export type AnswerAhead = {
 /** Hands an answer to the background writer and moves the session on (to `next` when given). */
 export function storeAnswer({ write, before, failure, again, notice, next }: AnswerAhead): void {
   const started = generation;
+  clearTimeout(quiet);
+  quiet = undefined;
+  if (!next) readNow = true;
   useReviewSession.setState((s) => {
     const issued = s.issued + 1;
     const tallies = { answered: s.answered + 1, again: s.again + (again ? 1 : 0), notice };
@@ -55,14 +79,14 @@ export function storeAnswer({ write, before, failure, again, notice, next }: Ans
         await write();
       } catch (error) {
         generation += 1;
+        readNow = true;
         rollBack(before, failure(error));
       }
     })
-    .finally(() =>
-      useReviewSession.setState((s) =>
-        s.pending <= 1 ? { pending: 0, stored: s.stored + 1 } : { pending: s.pending - 1 },
-      ),
-    );
+    .finally(() => {
+      useReviewSession.setState((s) => ({ pending: Math.max(0, s.pending - 1) }));
+      if (useReviewSession.getState().pending === 0) allStored();
+    });
 }
 
 function rollBack(before: SessionSnapshot, message: string): void {
@@ -79,6 +103,11 @@ function rollBack(before: SessionSnapshot, message: string): void {
     busy: false,
     ahead: { day, issued: state.issued },
   });
+}
+
+/** True while answers are being stored or the pause after them runs: the day on screen is the one computed ahead. */
+export function readDeferred(): boolean {
+  return useReviewSession.getState().pending > 0 || quiet !== undefined;
 }
 
 /**

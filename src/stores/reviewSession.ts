@@ -36,7 +36,7 @@ type ReviewSessionState = {
   issued: number;
   /** Answers handed over and not yet stored (or rolled back). */
   pending: number;
-  /** Bumped each time the writer has stored (or rolled back) every answer handed to it: time to read again. */
+  /** Bumped when the writer has stored (or rolled back) every answer handed to it: time to read again. */
   stored: number;
 };
 

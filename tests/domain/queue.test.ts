@@ -2,12 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   buildQueue,
+  candidatesAfterAnswer,
   gateCandidates,
   LEARN_AHEAD_MS,
   remainingLimits,
   sessionSiblingGate,
   siblingGate,
   summarizeToday,
+  upcomingItems,
 } from '../../src/domain/queue';
 import type { CardStateRecord } from '../../src/domain/records';
 import { MINUTE, T0 } from '../helpers/builders';
@@ -234,5 +236,36 @@ describe('gateCandidates', () => {
         },
       ),
     );
+  });
+});
+
+describe('candidatesAfterAnswer', () => {
+  const dayEnd = T0 + 12 * 60 * MINUTE;
+  const candidates = {
+    learning: [learning('l#1', T0 - MINUTE)],
+    reviews: [review('r#1', T0 - MINUTE), review('s#1', T0 - MINUTE)],
+    fresh: [fresh('n#1'), fresh('o#1')],
+  };
+
+  it('takes the answered item out of its list and back into learning when its next step is due today', () => {
+    const after = { ...fresh('n#1'), queue: 'learning' as const, due: T0 + 10 * MINUTE };
+    const next = candidatesAfterAnswer(candidates, after, dayEnd);
+    expect(next?.fresh.map((i) => i.itemId)).toEqual(['o#1']);
+    expect(next?.learning.map((i) => i.itemId)).toEqual(['l#1', 'n#1']);
+    expect(next?.reviews).toEqual(candidates.reviews);
+  });
+
+  it('drops an item due after today, and says null for one still due today outside learning', () => {
+    const later = { ...review('r#1', dayEnd + MINUTE) };
+    expect(candidatesAfterAnswer(candidates, later, dayEnd)?.reviews.map((i) => i.itemId)).toEqual(['s#1']);
+    expect(candidatesAfterAnswer(candidates, review('r#1', dayEnd - MINUTE), dayEnd)).toBeNull();
+  });
+
+  it('lists the items that can come next, learning due soon first', () => {
+    const soon = {
+      ...candidates,
+      learning: [learning('k#1', T0 + 2 * LEARN_AHEAD_MS), ...candidates.learning],
+    };
+    expect(upcomingItems(soon, T0, 1).map((i) => i.itemId)).toEqual(['l#1', 'r#1', 'n#1']);
   });
 });

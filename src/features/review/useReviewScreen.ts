@@ -9,6 +9,7 @@ import {
 } from '../../db/reviewScreen';
 import { type Prompt, promptOf } from '../../domain/deck/prompt';
 import { type Grade4, type Outcome, previewOutcomes } from '../../domain/scheduler';
+import { readDeferred } from '../../stores/answerCommits';
 import { now, useNow } from '../../stores/clock';
 import { useReviewSession } from '../../stores/reviewSession';
 
@@ -26,7 +27,8 @@ type DayRead = ReviewDay & { readAt: number };
  *
  * After an answer the screen shows the day computed ahead (the session's `ahead`) while the answer is stored in
  * the background; the day is not read meanwhile (our own writes would only wake the query for nothing) but once
- * every answer is stored (the session's `stored` moves), and that read replaces the day ahead. Parts of it equal to
+ * every answer is stored and no answer came for a moment (the session's `stored` moves), and that read replaces
+ * the day ahead. Parts of it equal to
  * what is on screen keep their identity, so the read re-renders nothing it does not change.
  */
 export function useReviewScreen(
@@ -48,7 +50,7 @@ export function useReviewScreen(
     async (db) => {
       if (!reviewScope) return undefined;
       const { pending, issued } = useReviewSession.getState();
-      if (pending > 0 && last.current?.scope === reviewScope) return last.current.day;
+      if (readDeferred() && last.current?.scope === reviewScope) return last.current.day;
       const read = await loadReviewDay(db, reviewScope, now(), readAhead.current);
       readAhead.current = read.readAhead;
       const result = { ...read, readAt: pending > 0 ? -1 : issued };

@@ -29,6 +29,11 @@ type Row = {
   note: string;
 };
 const rows: Row[] = [];
+/** Each row is also printed as soon as it is measured, so a long run that is stopped still shows its figures. */
+const add = (row: Row) => {
+  rows.push(row);
+  console.log(`bench backup: ${Object.values(row).join(' | ')}`);
+};
 const ms = (value: number) => `${Math.round(value)} ms`;
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 const log = (line: string) => console.log(`bench backup: ${line}`);
@@ -73,7 +78,7 @@ it('measures backup restore, export and snapshots at scale', { timeout: 7_200_00
     const timing = restore.result as Awaited<ReturnType<typeof restoreOnPage>>;
     log('raw IndexedDB write of the same rows…');
     raw = await rawWrite(page, { deckId: 'raw', now, cards: CARDS, states: CARDS, logs: LOGS });
-    rows.push({
+    add({
       step: 'restore (choose file → restored)',
       time: ms(restore.time),
       baseline: `raw write ${ms(raw)}`,
@@ -94,7 +99,7 @@ it('measures backup restore, export and snapshots at scale', { timeout: 7_200_00
       await download.saveAs(path);
       return statSync(path).size;
     });
-    rows.push({
+    add({
       step: 'export full backup',
       time: ms(exported.time),
       baseline: '',
@@ -111,7 +116,7 @@ it('measures backup restore, export and snapshots at scale', { timeout: 7_200_00
       await snapshotButton.click();
       await page.getByText('Snapshot taken.').waitFor({ timeout: 1_800_000 });
     });
-    rows.push({
+    add({
       step: 'take a snapshot',
       time: ms(taken.time),
       baseline: '',
@@ -126,7 +131,7 @@ it('measures backup restore, export and snapshots at scale', { timeout: 7_200_00
       await page.getByRole('button', { name: 'Replace my data' }).click();
       await page.getByText(/^Restored the snapshot/).waitFor({ timeout: 1_800_000 });
     });
-    rows.push({
+    add({
       step: 'restore the snapshot',
       time: ms(putBack.time),
       baseline: `raw write ${ms(raw)}`,

@@ -6,7 +6,7 @@ import { basic, DAY, freshDb, makeDeck } from '../../helpers/builders';
 import { renderRoute } from '../../helpers/renderRoute';
 
 // The first render loads the lazy route: give a busy machine time.
-configure({ asyncUtilTimeout: 30_000 });
+configure({ asyncUtilTimeout: 60_000 });
 
 // jsdom has no layout: give the table's scroll area a size so the virtual list renders rows.
 beforeAll(() => {
@@ -14,7 +14,7 @@ beforeAll(() => {
   Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 1000 });
 });
 
-const N = 300;
+const N = 200;
 
 /** N cards (more than the list's first page), installed 30 days ago; two more added yesterday. */
 async function seeded(): Promise<CardinalDb> {
@@ -35,20 +35,20 @@ const questions = () =>
     .filter((b) => !b.classList.contains('sort-button'))
     .map((b) => b.textContent);
 
-describe('Browse over many cards', { timeout: 120_000 }, () => {
+describe('Browse over many cards', { timeout: 300_000 }, () => {
   it('shows the first page with the whole count, and reads further rows as the list scrolls', async () => {
     const db = await seeded();
     renderRoute(db, '/browse');
     expect(await screen.findByText(`${(N + 2).toLocaleString('en')} cards match`)).toBeInTheDocument();
     await waitFor(() => expect(questions()[0]).toBe('Question number 0'));
-    expect(questions()).not.toContain('Question number 290');
+    expect(questions()).not.toContain('Question number 190');
     expect(table()).toHaveAttribute('aria-rowcount', String(N + 2 + 1));
 
     const scroller = document.querySelector<HTMLElement>('.browse-scroll');
     if (!scroller) throw new Error('no scroll area');
-    scroller.scrollTop = 290 * 36;
+    scroller.scrollTop = 190 * 36;
     fireEvent.scroll(scroller);
-    await waitFor(() => expect(questions()).toContain('Question number 290'));
+    await waitFor(() => expect(questions()).toContain('Question number 190'));
   });
 
   it('filters cards added in the last n days and sorts by the Added column', async () => {
@@ -62,7 +62,7 @@ describe('Browse over many cards', { timeout: 120_000 }, () => {
     // The list answers for the sort asked (the status names the search it counts).
     const answered = (sort: object) =>
       waitFor(() =>
-        expect(screen.getByText('302 cards match')).toHaveAttribute('data-for', JSON.stringify(sort)),
+        expect(screen.getByText('202 cards match')).toHaveAttribute('data-for', JSON.stringify(sort)),
       );
     await user.click(screen.getByRole('button', { name: /^Added/ }));
     await answered({ sort: 'added', dir: 'asc' });
@@ -76,34 +76,34 @@ describe('Browse over many cards', { timeout: 120_000 }, () => {
   it('suspends, marks and deletes every matching card in one go, each undone from its toast', async () => {
     const db = await seeded();
     const { user } = renderRoute(db, '/browse?q=question');
-    expect(await screen.findByText('300 cards match')).toBeInTheDocument();
+    expect(await screen.findByText('200 cards match')).toBeInTheDocument();
     await user.click(await screen.findByRole('checkbox', { name: /^Select Question number 0$/ }));
-    await user.click(screen.getByRole('button', { name: 'Select all 300 matching' }));
-    expect(screen.getByText('300 selected')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Select all 200 matching' }));
+    expect(screen.getByText('200 selected')).toBeInTheDocument();
 
     const count = (test: (i: { suspended: boolean; marked: boolean }) => boolean) =>
       db.cardStates.filter(test).count();
     await user.click(screen.getByRole('button', { name: 'Suspend' }));
-    expect(await screen.findByText('300 cards suspended')).toBeInTheDocument();
-    expect(await count((i) => i.suspended)).toBe(300);
+    expect(await screen.findByText('200 cards suspended')).toBeInTheDocument();
+    expect(await count((i) => i.suspended)).toBe(200);
     await user.click(screen.getByRole('button', { name: 'Undo' }));
-    expect(await screen.findByText('Undone: 300 cards suspended')).toBeInTheDocument();
+    expect(await screen.findByText('Undone: 200 cards suspended')).toBeInTheDocument();
     expect(await count((i) => i.suspended)).toBe(0);
 
     await user.click(screen.getByRole('button', { name: 'Mark' }));
-    expect(await screen.findByText('300 cards marked')).toBeInTheDocument();
-    expect(await count((i) => i.marked)).toBe(300);
+    expect(await screen.findByText('200 cards marked')).toBeInTheDocument();
+    expect(await count((i) => i.marked)).toBe(200);
     await user.click(screen.getByRole('button', { name: 'Undo' }));
-    expect(await screen.findByText('Undone: 300 cards marked')).toBeInTheDocument();
+    expect(await screen.findByText('Undone: 200 cards marked')).toBeInTheDocument();
     expect(await count((i) => i.marked)).toBe(0);
 
     const before = await db.cards.toArray();
     await user.click(screen.getByRole('button', { name: 'Delete…' }));
     await user.click(screen.getByRole('button', { name: 'Delete' }));
-    expect(await screen.findByText('300 cards deleted')).toBeInTheDocument();
+    expect(await screen.findByText('200 cards deleted')).toBeInTheDocument();
     expect(await db.cards.count()).toBe(2);
     await user.click(screen.getByRole('button', { name: 'Undo' }));
-    expect(await screen.findByText('Undone: 300 cards deleted')).toBeInTheDocument();
+    expect(await screen.findByText('Undone: 200 cards deleted')).toBeInTheDocument();
     expect(await db.cards.toArray()).toEqual(before);
     expect(await db.cardStates.count()).toBe(N + 2);
   });

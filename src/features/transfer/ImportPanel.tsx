@@ -148,10 +148,10 @@ export function ImportPanel() {
       <h2 id="import-heading">Import</h2>
       <p>
         A Cardinal deck (.json), a Cardinal backup (.json.gz, or .json from older versions), an Anki package
-        (.apkg), a CSV/TSV/text file (Anki's “Notes in Plain Text”, a Quizlet copy, a spreadsheet), or a review-log
-        CSV (history for cards you have). Files up to {formatBytes(MAX_IMPORT_BYTES)}. With a text export, also
-        choose the images and sounds its cards use (from Anki's collection.media folder). Nothing is stored until
-        you confirm.
+        (.apkg), a CSV/TSV/text file (Anki's “Notes in Plain Text”, a Quizlet copy, a spreadsheet), or a
+        review-log CSV (history for cards you have). Files up to {formatBytes(MAX_IMPORT_BYTES)}. With a text
+        export, also choose the images and sounds its cards use (from Anki's collection.media folder). Nothing
+        is stored until you confirm.
       </p>
       <label className="transfer-file">
         Choose a file to import

@@ -1,6 +1,6 @@
 import { useCallback, useRef } from 'react';
 import { useDb } from '../../db/react';
-import { dayAfterAnswer, withNextCard } from '../../db/reviewDayAfter';
+import { dayAfterAnswer, readCardsAhead, withNextCard } from '../../db/reviewDayAfter';
 import {
   buryItem,
   recordAnswer,
@@ -122,6 +122,8 @@ export function useReviewActions(screen: ReviewScreen | null | undefined, custom
         notice: answered.becameLeech ? leechNotice(answered.item.fsrs.lapses) : null,
         next: day ? { day, showing: current ? presentationKey(current) : null, shownAt: at } : null,
       });
+      // The cards after it, while the answer is stored (a prefetch: a failure only means a read later).
+      if (day) void readCardsAhead(db, day).catch(() => undefined);
     },
     [db, screen, item, settings, custom],
   );

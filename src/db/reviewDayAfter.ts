@@ -7,10 +7,10 @@
  */
 import type { AnswerResult } from '../domain/answer';
 import { nextStudyDayStart } from '../domain/day';
-import { candidatesAfterAnswer } from '../domain/queue';
+import { candidatesAfterAnswer, upcomingItems } from '../domain/queue';
 import type { CardinalDb } from './database';
 import { queueAcross } from './reviewDay';
-import { cardKey, type ReviewDay, type ReviewScreen } from './reviewScreen';
+import { cardKey, type ReviewDay, type ReviewScreen, UPCOMING_PER_LIST } from './reviewScreen';
 
 export function dayAfterAnswer(
   screen: ReviewScreen,
@@ -23,6 +23,8 @@ export function dayAfterAnswer(
   const settings = screen.settings[answer.item.deckId];
   if (!ahead || !deck || !settings) return null;
   const dayEnd = nextStudyDayStart(now, settings.dayStartHour);
+  // A new study day brings its own due items and limits: only a read knows them.
+  if (nextStudyDayStart(screen.asOf, settings.dayStartHour) !== dayEnd) return null;
   const candidates = candidatesAfterAnswer(deck.candidates, answer.item, dayEnd);
   if (!candidates) return null;
   const { item } = answer;
@@ -62,7 +64,25 @@ export async function withNextCard(db: CardinalDb, day: ReviewDay): Promise<Revi
   if (!current || day.card) return day;
   const card = await db.cards.get([current.deckId, current.cardId]);
   if (!card) return undefined;
-  const cards = new Map(day.ahead?.cards);
-  cards.set(cardKey(card.deckId, card.id), card);
-  return { ...day, card, ...(day.ahead ? { ahead: { ...day.ahead, cards } } : {}) };
+  day.ahead?.cards.set(cardKey(card.deckId, card.id), card);
+  return { ...day, card };
+}
+
+/**
+ * Reads the cards of the items that can come up after the day's current one and are not read yet, into the day's
+ * cards: while answers come faster than the day is read again, the next cards are still in memory. A read of the
+ * cards table alone, beside the answers being stored.
+ */
+export async function readCardsAhead(db: CardinalDb, day: ReviewDay): Promise<void> {
+  const ahead = day.ahead;
+  if (!ahead) return;
+  const missing = new Map<string, [string, string]>();
+  for (const deck of ahead.perDeck)
+    for (const item of upcomingItems(deck.candidates, day.asOf, UPCOMING_PER_LIST)) {
+      const key = cardKey(item.deckId, item.cardId);
+      if (!ahead.cards.has(key)) missing.set(key, [item.deckId, item.cardId]);
+    }
+  if (missing.size === 0) return;
+  for (const card of await db.cards.bulkGet([...missing.values()]))
+    if (card) ahead.cards.set(cardKey(card.deckId, card.id), card);
 }

@@ -60,12 +60,15 @@ export type ReviewDay = {
 /** Today's candidates and logs per deck (in the scope's deck order) and the cards of the items that can come next. */
 export type ReviewAhead = {
   perDeck: DeckToday[];
-  /** Cards by `cardKey`: the current item's and those of `upcomingItems`. */
-  cards: ReadonlyMap<string, CardRecord>;
+  /**
+   * Cards by `cardKey`: the current item's and those of `upcomingItems`. Shared by the days computed from this
+   * read, and topped up by `readCardsAhead` as they move on (cards are added, never changed).
+   */
+  cards: Map<string, CardRecord>;
 };
 
 /** How many items of each list have their card read with the queue. */
-const UPCOMING_PER_LIST = 8;
+export const UPCOMING_PER_LIST = 8;
 
 export const cardKey = (deckId: string, cardId: string) => `${deckId}/${cardId}`;
 

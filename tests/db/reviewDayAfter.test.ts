@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CardinalDb } from '../../src/db/database';
 import { syncDeck } from '../../src/db/deckInstall';
-import { dayAfterAnswer, withNextCard } from '../../src/db/reviewDayAfter';
+import { dayAfterAnswer, readCardsAhead, withNextCard } from '../../src/db/reviewDayAfter';
 import { recordAnswer } from '../../src/db/reviewRepo';
 import { ALL_DECKS, loadReviewDay, loadReviewScope, type ReviewDay } from '../../src/db/reviewScreen';
 import { saveSchedulerSettings } from '../../src/db/schedulerSettingsRepo';
@@ -93,5 +93,28 @@ describe('the day after an answer, computed in memory', () => {
     const read = await withNextCard(db, ahead);
     expect(read?.card?.card).toMatchObject({ id: 'a5', front: 'Front of a5' });
     expect(read?.ahead?.cards.has('alpha/a5')).toBe(true);
+  });
+
+  it('reads the cards of the items coming up into the day, for the answers after it', async () => {
+    const db = await decks();
+    const scope = await loadReviewScope(db, 'alpha');
+    if (!scope) throw new Error('no scope');
+    const day = await loadReviewDay(db, scope, T0);
+    if (!day.ahead) throw new Error('no read-ahead');
+    const empty = { ...day, ahead: { ...day.ahead, cards: new Map() } };
+    await readCardsAhead(db, empty);
+    expect([...empty.ahead.cards.keys()].sort()).toEqual([...day.ahead.cards.keys()].sort());
+  });
+
+  it('says null once a new study day has started since the day was read', async () => {
+    const db = await decks();
+    const scope = await loadReviewScope(db, 'alpha');
+    if (!scope) throw new Error('no scope');
+    const day = await loadReviewDay(db, scope, T0);
+    const item = day.queue.current;
+    if (!item) throw new Error('nothing due');
+    const at = T0 + DAY;
+    const input = { rating: 3 as const, now: at, durationMs: 1000, source: 'review' as const };
+    expect(dayAfterAnswer({ ...scope, ...day }, answerItem(item, input, SETTINGS), at)).toBeNull();
   });
 });

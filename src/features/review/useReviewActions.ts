@@ -1,6 +1,6 @@
 import { useCallback, useRef } from 'react';
 import { useDb } from '../../db/react';
-import { dayAfterAnswer, withNextCard } from '../../db/reviewDayAfter';
+import { dayAfterAnswer, readCardsAhead, withNextCard } from '../../db/reviewDayAfter';
 import {
   buryItem,
   recordAnswer,
@@ -25,10 +25,13 @@ import type { CustomInfo } from './useCustomScreen';
 const leechNotice = (lapses: number) =>
   `Leech: this card has lapsed ${lapses} times. It is tagged leech and suspended; rewrite or split it, then unsuspend it.`;
 
+/** Dexie repeats the browser's error on a second line: the first says it. */
+const firstLine = (text: string) => (text.split('\n')[0] ?? text).trim().replace(/\.$/, '');
+
 const failureText = (error: unknown) =>
   error instanceof StaleItemError
     ? error.message
-    : `Your answer could not be saved: ${errorText(error).replace(/\.$/, '')}. The card is shown again; nothing after it was saved.`;
+    : `Your answer could not be saved: ${firstLine(errorText(error))}. The card is shown again; nothing after it was saved.`;
 
 /** A custom study session's answer: written first, then the session moves on (its queue is read per item). */
 async function gradeAndWait(
@@ -122,6 +125,8 @@ export function useReviewActions(screen: ReviewScreen | null | undefined, custom
         notice: answered.becameLeech ? leechNotice(answered.item.fsrs.lapses) : null,
         next: day ? { day, showing: current ? presentationKey(current) : null, shownAt: at } : null,
       });
+      // The cards after it, while the answer is stored (a prefetch: a failure only means a read later).
+      if (day) void readCardsAhead(db, day).catch(() => undefined);
     },
     [db, screen, item, settings, custom],
   );

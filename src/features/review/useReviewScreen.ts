@@ -28,8 +28,8 @@ type DayRead = ReviewDay & { readAt: number };
  * After an answer the screen shows the day computed ahead (the session's `ahead`) while the answer is stored in
  * the background; the day is not read meanwhile (our own writes would only wake the query for nothing) but once
  * every answer is stored and no answer came for a moment (the session's `stored` moves), and that read replaces
- * the day ahead. Parts of it equal to
- * what is on screen keep their identity, so the read re-renders nothing it does not change.
+ * the day ahead. Parts of it equal to what is on screen keep their identity, so the read re-renders nothing it
+ * does not change.
  */
 export function useReviewScreen(
   scope: string,

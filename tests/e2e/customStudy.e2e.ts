@@ -85,6 +85,11 @@ describe.skipIf(!hasChromium)('Custom study in Chromium', () => {
     await page.locator('fieldset.grades').waitFor();
     await page.keyboard.press('3');
     await page.locator('fieldset.grades').waitFor({ state: 'detached' });
+    // The next card shows while the answer is still being stored (issue 9): reload once it is stored, as the
+    // offline test does, so the reload proves it persists rather than racing the write.
+    await expect
+      .poll(async () => (await readStore<ReviewLogRecord>(page, 'reviewLogs')).length, { timeout: 30_000 })
+      .toBe(1);
     await page.reload();
     await page.getByRole('heading', { name: `Review: All decks › tag ${tag}` }).waitFor();
     const logs = await readStore<ReviewLogRecord>(page, 'reviewLogs');

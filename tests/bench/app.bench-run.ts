@@ -10,12 +10,11 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
-import { preview } from 'vite';
 import { expect, it } from 'vitest';
 import { MAX_IMPORT_BYTES } from '../../src/domain/transfer/limits';
 import { apkg, MODEL } from '../domain/transfer/anki/ankiPackageBuilder';
-import { findChromium, launchChromium } from '../e2e/chromium';
 import { restoreOnPage, writeBenchBackup } from './backupFile';
+import { openAppBuild } from './harnessServer';
 import { gradeLoop, longestTask, rawWrite, seedAppDeck, watchLongTasks } from './pageTools';
 import { medianP95 } from './stats';
 
@@ -338,8 +337,6 @@ async function ankiReviewRow(browser: Browser, base: string, dir: string) {
 }
 
 it('measures issue 9’s targets on the production build', { timeout: 3_600_000 }, async () => {
-  const chromium = findChromium();
-  if (!chromium) throw new Error('npm run bench needs Chromium at /usr/bin/chromium');
   if (!readdirSync(DIST).includes('index.html'))
     throw new Error('dist/bench-app is missing: run npm run bench');
   const bytes = firstPaintBytes();
@@ -349,16 +346,8 @@ it('measures issue 9’s targets on the production build', { timeout: 3_600_000 
     measured: `${(bytes.firstPaint / 1024).toFixed(1)} KB`,
     note: `target ≤ 120 KB; with the chunks preloaded beside it for the counts: ${(bytes.toCounts / 1024).toFixed(1)} KB`,
   });
-  const server = await preview({
-    root: join(import.meta.dirname, '../..'),
-    build: { outDir: DIST },
-    preview: { port: 0, host: '127.0.0.1' },
-    logLevel: 'warn',
-  });
-  const address = server.httpServer.address();
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  const base = `http://127.0.0.1:${address.port}`;
-  const browser = await launchChromium(chromium);
+  const { port, browser, close } = await openAppBuild(DIST);
+  const base = `http://127.0.0.1:${port}`;
   const dir = mkdtempSync(join(tmpdir(), 'cardinal-bench-'));
   try {
     if (ONLY.has('start')) await startRows(browser, base);
@@ -366,8 +355,7 @@ it('measures issue 9’s targets on the production build', { timeout: 3_600_000 
     if (ONLY.has('import')) await importRows(browser, base, dir);
     if (ONLY.has('restore')) await restoreRows(browser, base, dir);
   } finally {
-    await browser.close();
-    await server.close();
+    await close();
   }
   console.log(
     `\nIssue 9 targets on the production build in Chromium (sizes: BENCH_CARDS=${CARDS} BENCH_LOGS=${LOGS})`,

@@ -9,10 +9,9 @@ import { mkdtempSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { preview } from 'vite';
 import { expect, it } from 'vitest';
-import { findChromium, launchChromium } from '../e2e/chromium';
 import { restoreOnPage, writeBenchBackup } from './backupFile';
+import { openAppBuild } from './harnessServer';
 import { longestTask, rawWrite, watchLongTasks } from './pageTools';
 
 const num = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
@@ -48,18 +47,8 @@ async function watched(page: Page, work: () => Promise<unknown>) {
 }
 
 it('measures backup restore, export and snapshots at scale', { timeout: 7_200_000 }, async () => {
-  const chromium = findChromium();
-  if (!chromium) throw new Error('the bench needs Chromium at /usr/bin/chromium');
-  const server = await preview({
-    root: join(import.meta.dirname, '../..'),
-    build: { outDir: DIST },
-    preview: { port: 0, host: '127.0.0.1' },
-    logLevel: 'warn',
-  });
-  const address = server.httpServer.address();
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  const base = `http://127.0.0.1:${address.port}`;
-  const browser = await launchChromium(chromium);
+  const { port, browser, close } = await openAppBuild(DIST);
+  const base = `http://127.0.0.1:${port}`;
   const dir = mkdtempSync(join(tmpdir(), 'cardinal-bench-backup-'));
   let raw = 0;
   try {
@@ -140,8 +129,7 @@ it('measures backup restore, export and snapshots at scale', { timeout: 7_200_00
       note: 'takes a snapshot of the current data first, then replaces everything in one transaction',
     });
   } finally {
-    await browser.close();
-    await server.close();
+    await close();
   }
   console.log(`\nBackups on the production build in Chromium: ${CARDS} cards + ${LOGS} review logs`);
   console.log(

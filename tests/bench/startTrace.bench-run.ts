@@ -9,9 +9,8 @@
 
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { preview } from 'vite';
 import { expect, it } from 'vitest';
-import { findChromium, launchChromium } from '../e2e/chromium';
+import { openAppBuild } from './harnessServer';
 import { seedAppDeck } from './pageTools';
 
 const CARDS = Number(process.env.BENCH_CARDS ?? 100_000);
@@ -81,18 +80,8 @@ type Visit = {
 };
 
 it('traces warm and cold start', { timeout: 1_800_000 }, async () => {
-  const chromium = findChromium();
-  if (!chromium) throw new Error('needs Chromium');
-  const server = await preview({
-    root: join(import.meta.dirname, '../..'),
-    build: { outDir: DIST },
-    preview: { port: 0, host: '127.0.0.1' },
-    logLevel: 'warn',
-  });
-  const address = server.httpServer.address();
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  const base = `http://127.0.0.1:${address.port}`;
-  const browser = await launchChromium(chromium);
+  const { port, browser, close } = await openAppBuild(DIST);
+  const base = `http://127.0.0.1:${port}`;
   try {
     const context = await browser.newContext();
     await context.addInitScript(PROBE);
@@ -170,7 +159,6 @@ it('traces warm and cold start', { timeout: 1_800_000 }, async () => {
     );
     expect(warm.length).toBe(RUNS);
   } finally {
-    await browser.close();
-    await server.close();
+    await close();
   }
 });

@@ -126,8 +126,20 @@ export type TodayQueue = {
   nextLearningDue: number | null;
 };
 
+/**
+ * Learning items in the order a read of the `[deckId+queue+due]` index gives them: by due time, and items of one
+ * deck due at the same moment by item id (the primary key after the indexed fields). Items of different decks due
+ * at the same moment keep their deck's order (the sort is stable). The day computed in memory after an answer must
+ * order them exactly so, or the card on screen would change when the day is read again.
+ */
+function byDueAsIndexed(a: CardStateRecord, b: CardStateRecord): number {
+  if (a.due !== b.due) return a.due - b.due;
+  if (a.deckId !== b.deckId) return 0;
+  return a.itemId < b.itemId ? -1 : a.itemId > b.itemId ? 1 : 0;
+}
+
 export function buildQueue(candidates: QueueCandidates, now: number): TodayQueue {
-  const learning = [...candidates.learning].sort((a, b) => a.due - b.due);
+  const learning = [...candidates.learning].sort(byDueAsIndexed);
   const counts = {
     new: candidates.fresh.length,
     learning: learning.length,
@@ -196,7 +208,7 @@ export function candidatesAfterAnswer(
 export function upcomingItems(candidates: QueueCandidates, now: number, perList: number): CardStateRecord[] {
   const learning = candidates.learning
     .filter((item) => item.due <= now + LEARN_AHEAD_MS)
-    .sort((a, b) => a.due - b.due);
+    .sort(byDueAsIndexed);
   return [
     ...learning.slice(0, perList),
     ...candidates.reviews.slice(0, perList),

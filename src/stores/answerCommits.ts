@@ -5,6 +5,10 @@
  * was answered in another tab meanwhile), it and every answer queued behind it are dropped, the session goes back
  * to the card whose answer failed (its tallies, its shown answer) and the screen says why: nothing is stored half
  * and nothing is lost silently.
+ *
+ * While an answer is not yet stored, leaving the page (reload, closing the tab, typing another address) asks first
+ * ("Leave site? Changes you made may not be saved."), as editors do with unsaved work: a page that unloads mid-write
+ * aborts the transaction, and the answer would be lost. The window is a few milliseconds per answer.
  */
 import type { ReviewDay } from '../db/reviewScreen';
 import { useActionErrors } from './actionErrors';
@@ -16,6 +20,22 @@ let generation = 0;
 /** The screen waits for the database (an answer without a day computed ahead, or a failure): read at once. */
 let readNow = false;
 let quiet: ReturnType<typeof setTimeout> | undefined;
+/** Answers handed over and not yet stored or dropped (the guard against leaving is on while above 0). */
+let unsaved = 0;
+
+function holdLeaving(event: BeforeUnloadEvent): void {
+  event.preventDefault();
+  // Older Chromium and Safari ask only when returnValue is set.
+  event.returnValue = '';
+}
+
+function unsavedChanged(delta: number): void {
+  const before = unsaved;
+  unsaved += delta;
+  if (typeof window === 'undefined') return;
+  if (before === 0 && unsaved > 0) window.addEventListener('beforeunload', holdLeaving);
+  else if (before > 0 && unsaved === 0) window.removeEventListener('beforeunload', holdLeaving);
+}
 
 /**
  * Once every answer is stored, the day is read again after this pause without answers: the day computed ahead is
@@ -56,6 +76,7 @@ export function storeAnswer({ write, before, failure, again, notice, next }: Ans
   clearTimeout(quiet);
   quiet = undefined;
   if (!next) readNow = true;
+  unsavedChanged(1);
   useReviewSession.setState((s) => {
     const issued = s.issued + 1;
     const tallies = { answered: s.answered + 1, again: s.again + (again ? 1 : 0), notice };
@@ -84,6 +105,7 @@ export function storeAnswer({ write, before, failure, again, notice, next }: Ans
       }
     })
     .finally(() => {
+      unsavedChanged(-1);
       useReviewSession.setState((s) => ({ pending: Math.max(0, s.pending - 1) }));
       if (useReviewSession.getState().pending === 0) allStored();
     });

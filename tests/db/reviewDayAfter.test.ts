@@ -43,7 +43,9 @@ describe('the day after an answer, computed in memory', () => {
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom(ALL_DECKS, 'alpha'),
-        fc.array(fc.tuple(fc.constantFrom<Grade4>(1, 2, 3, 4), fc.integer({ min: 0, max: 15 })), {
+        // Often no time between answers: learning steps then fall due at the same moment, and ties must be
+        // broken as the index breaks them (by item id).
+        fc.array(fc.tuple(fc.constantFrom<Grade4>(1, 2, 3, 4), fc.constantFrom(0, 0, 0, 1, 10, 15)), {
           minLength: 1,
           maxLength: 14,
         }),
@@ -73,7 +75,7 @@ describe('the day after an answer, computed in memory', () => {
           expect(computed).toBeGreaterThan(0);
         },
       ),
-      { numRuns: 25 },
+      { numRuns: 40 },
     );
   });
 

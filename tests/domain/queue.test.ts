@@ -261,6 +261,25 @@ describe('candidatesAfterAnswer', () => {
     expect(candidatesAfterAnswer(candidates, review('r#1', dayEnd - MINUTE), dayEnd)).toBeNull();
   });
 
+  it('breaks ties between learning steps due at the same moment as the index does: by item id', () => {
+    // Two reviews forgotten in the same second come back at the same moment; the one answered second has the
+    // smaller id. A read walks [deckId+queue+due] and then the primary key, so it shows that one first.
+    const due = T0 + 10 * MINUTE;
+    const first = { ...review('z#1', due), queue: 'learning' as const };
+    const second = { ...review('b#1', due), queue: 'learning' as const };
+    const after = candidatesAfterAnswer({ ...candidates, learning: [first] }, second, dayEnd);
+    if (!after) throw new Error('not computed');
+    expect(buildQueue(after, due).current?.itemId).toBe('b#1');
+    expect(upcomingItems(after, due, 2).map((i) => i.itemId)).toEqual([
+      'b#1',
+      'z#1',
+      'r#1',
+      's#1',
+      'n#1',
+      'o#1',
+    ]);
+  });
+
   it('lists the items that can come next, learning due soon first', () => {
     const soon = {
       ...candidates,

@@ -109,6 +109,11 @@ describe.skipIf(!hasChromium)('Browse, edit and create in Chromium', () => {
     await page.locator('fieldset.grades').waitFor();
     await page.keyboard.press('3');
     await page.locator('fieldset.grades').waitFor({ state: 'detached' });
+    // The Done screen shows while the answer is being stored; the page asks before leaving until it is (a reload
+    // now would be held by that question), so reload once it is stored.
+    await expect
+      .poll(async () => (await readStore<ReviewLogRecord>(page, 'reviewLogs')).length, { timeout: 30_000 })
+      .toBeGreaterThan(0);
     await page.reload();
     const logs = await readStore<ReviewLogRecord>(page, 'reviewLogs');
     expect(logs.filter((l) => l.deckId === 'my-networking').map((l) => l.rating)).toEqual([3]);

@@ -34,12 +34,16 @@ describe.skipIf(!hasChromium)('Offline and installable', () => {
     await page.locator('fieldset.grades').waitFor();
     await page.keyboard.press('3');
     await page.locator('fieldset.grades').waitFor({ state: 'detached' });
-    expect(await readStore<ReviewLogRecord>(page, 'reviewLogs')).toHaveLength(1);
+    await expect
+      .poll(async () => (await readStore<ReviewLogRecord>(page, 'reviewLogs')).length, { timeout: 30_000 })
+      .toBe(1);
 
     await page.context().setOffline(false);
     await page.reload();
     await page.getByRole('status', { name: /^Remaining today/ }).waitFor();
-    expect(await readStore<ReviewLogRecord>(page, 'reviewLogs')).toHaveLength(1);
+    await expect
+      .poll(async () => (await readStore<ReviewLogRecord>(page, 'reviewLogs')).length, { timeout: 30_000 })
+      .toBe(1);
     expect(pageErrors(page)).toEqual([]);
   });
 });

@@ -58,10 +58,11 @@ describe.skipIf(!hasChromium)('Daily review in Chromium', () => {
 
     for (let i = 0; i < 5; i++) await answerOne(page, i === 1 ? '1' : '3');
     const before = await remaining(page);
+    // The next card shows while the answer is being stored: wait for the fifth answer to be in the database.
+    await expect.poll(async () => (await readStore<ReviewLogRecord>(page, 'reviewLogs')).length).toBe(5);
     const statesBefore = (await readStore<CardStateRecord>(page, 'cardStates')).filter(
       (s) => s.fsrs.reps > 0,
     );
-    expect(await readStore<ReviewLogRecord>(page, 'reviewLogs')).toHaveLength(5);
 
     await page.reload();
     await page.getByRole('status', { name: /^Remaining today/ }).waitFor();
@@ -111,6 +112,9 @@ describe.skipIf(!hasChromium)('Daily review in Chromium', () => {
       expect(await screenState(page)).toBe('done');
     }
 
+    await expect
+      .poll(async () => (await readStore<ReviewLogRecord>(page, 'reviewLogs')).length)
+      .toBe(answers);
     const logs = await readStore<ReviewLogRecord>(page, 'reviewLogs');
     const states = await readStore<CardStateRecord>(page, 'cardStates');
     expect(logs).toHaveLength(answers);

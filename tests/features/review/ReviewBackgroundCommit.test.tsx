@@ -57,6 +57,27 @@ describe('answers stored in the background', () => {
     await waitFor(() => expect(screen.getByText('Front of b')).toBeInTheDocument());
   });
 
+  it('asks before the page is left while an answer is not stored yet, and not once it is', async () => {
+    const db = await deckWith([basic('a'), basic('b'), basic('c')]);
+    const { user } = renderRoute(db, '/review/test-deck');
+    await screen.findByText('Front of a');
+    const leave = () => {
+      const event = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+    expect(leave()).toBe(false);
+    const release = holdNextWrite(db);
+    await user.keyboard(' 3');
+    await screen.findByText('Front of b');
+    // A reload now would abort the answer's transaction: the browser asks first.
+    expect(leave()).toBe(true);
+    release();
+    expect(await answersStored()).toBe(true);
+    expect(await db.reviewLogs.count()).toBe(1);
+    expect(leave()).toBe(false);
+  });
+
   it('rolls back to the card whose answer failed, says why, and stores nothing of it', async () => {
     const db = await deckWith([basic('a'), basic('b'), basic('c')]);
     const { user } = renderRoute(db, '/review/test-deck');

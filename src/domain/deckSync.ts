@@ -49,7 +49,8 @@ export function planDeckSync(
   shipped: boolean,
   addedAt?: Readonly<Record<string, number>>,
 ): DeckSyncPlan {
-  const { cards: deckCards, ...meta } = deck;
+  const { cards: deckCards, added: fileAdded, ...meta } = deck;
+  const addedOf = addedAt ?? fileAdded;
   const storedCards = new Map(stored.cards.map((c) => [c.id, c]));
   const storedItems = new Map(stored.items.map((i) => [i.itemId, i]));
   const summary: DeckSyncPlan['summary'] = { added: 0, updated: 0, unchanged: 0, retired: 0, restored: 0 };
@@ -104,7 +105,7 @@ export function planDeckSync(
     else if (before.retired) summary.restored++;
     else if (unchanged) summary.unchanged++;
     else summary.updated++;
-    const added = before?.addedAt ?? addedAt?.[card.id] ?? now;
+    const added = before?.addedAt ?? addedOf?.[card.id] ?? now;
     let record: CardRecord = { deckId: deck.id, id: card.id, position, retired: false, card, addedAt: added };
     if (userWriteIntoShipped) {
       if (!before) record = addedCard(deck.id, card, position, true, added);

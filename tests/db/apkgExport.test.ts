@@ -87,6 +87,31 @@ describe('export to Anki (.apkg) and back', () => {
     });
   });
 
+  it('keeps when each card was added (as its Anki note id), so a re-import dates the cards as before', async () => {
+    const db = await freshDb();
+    await syncDeck(db, makeDeck(), T0, { shipped: false });
+    const added = { 'a.one': T0 - 30 * DAY, 'a.two': T0 - 2 * DAY };
+    await db.transaction('rw', db.cards, async () => {
+      for (const [id, at] of Object.entries(added)) await db.cards.update(['test-deck', id], { addedAt: at });
+    });
+    const input = await loadApkgExport(db, 'test-deck', false, T0 + DAY);
+    if (!input) throw new Error('no deck');
+    const read = await readApkg('t.apkg', await buildApkg(await loadSql(), input), {
+      deckId: 'x',
+      deckTitle: 'x',
+      loadSql,
+      includeHistory: false,
+    });
+    if (!read.ok) throw new Error(JSON.stringify(read.problems));
+    // Cards installed at T0 share that moment; each still gets its own note id, a millisecond or so later.
+    const offsets = input.cards.map(
+      (c) => (read.addedAt?.[c.id] ?? 0) - (added[c.id as keyof typeof added] ?? T0),
+    );
+    expect(offsets.every((ms) => ms >= 0 && ms < input.cards.length)).toBe(true);
+    expect(read.addedAt?.['a.one']).toBe(added['a.one']);
+    expect(read.addedAt?.['a.two']).toBe(added['a.two']);
+  });
+
   it('sends mcq and true/false as Basic notes with the options in the front', async () => {
     const db = await freshDb();
     await syncDeck(db, makeDeck(), T0, { shipped: false });

@@ -85,8 +85,38 @@ describe('importing a deck file', () => {
     const record = await db.decks.get('test-deck');
     if (!record) throw new Error('not stored');
     const exported = deckFromRecords(record, await db.cards.where('deckId').equals('test-deck').toArray());
-    expect(exported).toEqual(deck);
-    expect(readDeckJson('x.json', JSON.stringify(exported))).toMatchObject({ ok: true, deck });
+    const added = Object.fromEntries(deck.cards.map((c) => [c.id, T0]));
+    expect(exported).toEqual({ ...deck, added });
+    expect(readDeckJson('x.json', JSON.stringify(exported))).toEqual({
+      ok: true,
+      fileName: 'x.json',
+      deck,
+      addedAt: added,
+      skipped: [],
+      warnings: [],
+      history: [],
+    });
+  });
+
+  it('keeps when each card was added through an export and a re-import into another database', async () => {
+    const db = await freshDb();
+    await syncDeck(db, makeDeck(), T0, { shipped: false });
+    await db.cards.update(['test-deck', 'a.two'], { addedAt: T0 - 40 * DAY });
+    const record = await db.decks.get('test-deck');
+    if (!record) throw new Error('not stored');
+    const text = JSON.stringify(deckFromRecords(record, await db.cards.toArray()));
+    const other = await freshDb();
+    await commitDeckImport(
+      other,
+      parsed(readDeckJson('x.json', text)),
+      keepAs('test-deck', 'Test deck'),
+      T0 + DAY,
+    );
+    const dates = new Map((await other.cards.toArray()).map((c) => [c.id, c.addedAt]));
+    expect(dates.get('a.two')).toBe(T0 - 40 * DAY);
+    expect(dates.get('a.one')).toBe(T0);
+    // The dates are the cards', not the deck's: nothing of them is stored on the deck record.
+    expect(await other.decks.get('test-deck')).not.toHaveProperty('added');
   });
 });
 

@@ -15,17 +15,19 @@ export async function loadApkgExport(
     async () => {
       const deck = await db.decks.get(deckId);
       if (!deck) return undefined;
-      const cards = (await db.cards.where('deckId').equals(deckId).toArray())
+      const records = (await db.cards.where('deckId').equals(deckId).toArray())
         .filter((c) => !c.retired)
-        .sort((a, b) => a.position - b.position)
-        .map((c) => c.card);
+        .sort((a, b) => a.position - b.position);
+      const cards = records.map((c) => c.card);
+      const addedAt: Record<string, number> = {};
+      for (const c of records) if (c.addedAt !== undefined) addedAt[c.card.id] = c.addedAt;
       const media = await db.media.where('deckId').equals(deckId).toArray();
       const ankiIds = (await db.cardStates.where('deckId').equals(deckId).toArray()).flatMap((i) =>
         i.ankiCardId !== undefined && i.ankiNoteId !== undefined
           ? [{ itemId: i.itemId, ankiCardId: i.ankiCardId, ankiNoteId: i.ankiNoteId }]
           : [],
       );
-      const base = { title: deck.title, sections: deck.sections, cards, media, ankiIds, now };
+      const base = { title: deck.title, sections: deck.sections, cards, media, ankiIds, addedAt, now };
       if (!withHistory) return base;
       const [items, logs, settings] = await Promise.all([
         db.cardStates.where('deckId').equals(deckId).toArray(),

@@ -135,6 +135,11 @@ export const deckSchema = z.strictObject({
   /** formatVersion 2: answer sets flashcards draw wrong options from (see `answerSet` on cards). */
   answerSets: z.array(answerSetSchema).optional(),
   cards: z.array(cardSchema),
+  /**
+   * When each card was added (ms since 1970), by card id: written by Cardinal's deck export so a re-import keeps the
+   * dates Browse shows and filters by; a card not listed is added at import time. Never stored on the deck.
+   */
+  added: z.record(z.string(), z.number().int().nonnegative()).optional(),
 });
 
 export type Deck = z.infer<typeof deckSchema>;

@@ -32,10 +32,22 @@ export function readDeckValue(fileName: string, value: unknown): ImportRead {
       problems.push({ where: fileName, reason: `and ${result.issues.length - MAX_LISTED} more problems` });
     return { ok: false, fileName, problems };
   }
-  return { ok: true, fileName, deck: result.deck, skipped: [], warnings: [], history: [] };
+  const { added, ...deck } = result.deck;
+  return {
+    ok: true,
+    fileName,
+    deck,
+    skipped: [],
+    warnings: [],
+    history: [],
+    ...(added ? { addedAt: added } : {}),
+  };
 }
 
-/** A stored deck as a deck file: live cards in their order; retired cards and review state are left out. */
+/**
+ * A stored deck as a deck file: live cards in their order and when each was added; retired cards and review state
+ * are left out.
+ */
 export function deckFromRecords(deck: DeckRecord, cards: readonly CardRecord[]): Deck {
   const {
     shipped: _shipped,
@@ -44,11 +56,11 @@ export function deckFromRecords(deck: DeckRecord, cards: readonly CardRecord[]):
     cardCount: _count,
     ...meta
   } = deck;
-  const live: Card[] = [...cards]
-    .filter((c) => !c.retired)
-    .sort((a, b) => a.position - b.position)
-    .map((c) => c.card);
-  return { ...meta, cards: live };
+  const records = [...cards].filter((c) => !c.retired).sort((a, b) => a.position - b.position);
+  const live: Card[] = records.map((c) => c.card);
+  const added: Record<string, number> = {};
+  for (const c of records) if (c.addedAt !== undefined) added[c.card.id] = c.addedAt;
+  return { ...meta, cards: live, ...(Object.keys(added).length > 0 ? { added } : {}) };
 }
 
 export function deckFileName(deckId: string, suffix = ''): string {

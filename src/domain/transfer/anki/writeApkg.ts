@@ -26,6 +26,8 @@ export type ApkgExport = {
   media: readonly ImportedMedia[];
   /** The Anki note and card ids of items imported from Anki (cardStates.ankiCardId / ankiNoteId). */
   ankiIds?: readonly AnkiItemIds[];
+  /** When each card was added (CardRecord.addedAt), by card id: Anki reads a note's and card's id as that time. */
+  addedAt?: Readonly<Record<string, number>>;
   now: number;
 };
 
@@ -162,18 +164,16 @@ export async function buildApkg(sql: SqlJsStatic, input: ApkgExport): Promise<Ui
     const known = new Map((input.ankiIds ?? []).map((a) => [a.itemId, a]));
     const takenNotes = new Set([...known.values()].map((a) => a.ankiNoteId));
     const takenCards = new Set([...known.values()].map((a) => a.ankiCardId));
-    const fresh = (taken: Set<number>, wanted: number) => {
-      let id = wanted;
-      while (taken.has(id)) id++;
-      taken.add(id);
-      return id;
-    };
+    const freshNote = freeIds(takenNotes);
+    const freshCard = freeIds(takenCards);
     input.cards.forEach((card, i) => {
       const note = notes[i] ?? noteOf(card);
+      // Anki shows a note's id as its creation time ("Created", `added:n`): the card's own, when it has one.
+      const created = input.addedAt?.[card.id];
       const noteId =
         note.ords
           .map((o) => known.get(`${card.id}#${o.ordinal}`)?.ankiNoteId)
-          .find((id) => id !== undefined) ?? fresh(takenNotes, now + i);
+          .find((id) => id !== undefined) ?? freshNote(created ?? now + i);
       const did = deckIds.get(deckNames.get(card.section) ?? '') ?? deckIds.get(topName) ?? 1;
       // Every note type here sorts by its first field (sortf 0).
       const sortField = ankiSortText(note.fields[0] ?? '');
@@ -190,7 +190,8 @@ export async function buildApkg(sql: SqlJsStatic, input: ApkgExport): Promise<Ui
       ]);
       for (const { ord, ordinal } of note.ords) {
         const cardId =
-          known.get(`${card.id}#${ordinal}`)?.ankiCardId ?? fresh(takenCards, now + i * 100 + ord);
+          known.get(`${card.id}#${ordinal}`)?.ankiCardId ??
+          freshCard(created !== undefined ? created + ord : now + i * 100 + ord);
         ankiCardOf.set(`${card.id}#${ordinal}`, cardId);
         const s = scheduling(items.get(`${card.id}#${ordinal}`), i + 1, crt);
         db.run('INSERT INTO cards VALUES (?, ?, ?, ?, ?, -1, ?, ?, ?, ?, 2500, ?, ?, ?, 0, 0, 0, ?)', [
@@ -289,3 +290,25 @@ function scheduling(item: CardStateRecord | undefined, position: number, crt: nu
 }
 
 const round = (n: number) => Math.round(n * 10_000) / 10_000;
+
+/**
+ * Hands out ids not yet taken, each the wanted one or the next free one above it. Many cards share one added time
+ * (a whole deck installed at once), so "the next free one" is found through a map of runs of taken ids with path
+ * compression rather than by counting up: handing out n ids stays near-linear.
+ */
+export function freeIds(taken: ReadonlySet<number>): (wanted: number) => number {
+  /** For a taken id: an id at or below the first free id above it. */
+  const above = new Map<number, number>();
+  for (const id of taken) above.set(id, id + 1);
+  return (wanted) => {
+    const path: number[] = [];
+    let id = wanted;
+    for (let next = above.get(id); next !== undefined; next = above.get(id)) {
+      path.push(id);
+      id = next;
+    }
+    for (const p of path) above.set(p, id + 1);
+    above.set(id, id + 1);
+    return id;
+  };
+}

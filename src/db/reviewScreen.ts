@@ -24,7 +24,10 @@ import { getSchedulerSettings } from './schedulerSettingsRepo';
 /** A deck id, or ALL_DECKS for a queue across every deck. */
 export const ALL_DECKS = 'all';
 
-/** The most cards a tag review (`?tag=`) covers: a tag on more cards reviews the first ones in index order. */
+/**
+ * The most cards a tag review (`?tag=`) covers: a tag on more cards reviews the first ones in index order, and the
+ * scope says so (`tag.truncated`, shown on the review screen).
+ */
 export const TAG_SCOPE_LIMIT = 20_000;
 
 export type ReviewScope = {
@@ -37,7 +40,13 @@ export type ReviewScope = {
    * A review of one tag (one deck or all): the tag and, per deck, the ids of its cards with the tag (from the
    * `*card.tags` index, at most TAG_SCOPE_LIMIT cards in all).
    */
-  tag?: { name: string; cards: ReadonlyMap<string, readonly string[]>; count: number };
+  tag?: {
+    name: string;
+    cards: ReadonlyMap<string, readonly string[]>;
+    count: number;
+    /** More cards have the tag than the session covers (TAG_SCOPE_LIMIT). */
+    truncated: boolean;
+  };
   /** The scope is every deck (ALL_DECKS). */
   allDecks?: true;
   /** "Study more today": extra new cards per deck (applied while valid, see domain/studyMore.ts). */
@@ -83,6 +92,7 @@ export async function loadReviewScope(
   scope: string,
   section: string | null = null,
   tag: string | null = null,
+  tagLimit = TAG_SCOPE_LIMIT,
 ): Promise<ReviewScope | null> {
   return db.transaction('r', [db.decks, db.settings, db.cards], async () => {
     let decks: DeckRecord[];
@@ -110,16 +120,18 @@ export async function loadReviewScope(
         db,
         decks.map((d) => d.id),
         tag,
-        TAG_SCOPE_LIMIT,
+        tagLimit + 1,
         scope === ALL_DECKS,
       );
+      const truncated = keys.length > tagLimit;
+      if (truncated) keys.length = tagLimit;
       const cards = new Map<string, string[]>();
       for (const [deckId, id] of keys) {
         const list = cards.get(deckId);
         if (list) list.push(id);
         else cards.set(deckId, [id]);
       }
-      return { ...base, tag: { name: tag, cards, count: keys.length } };
+      return { ...base, tag: { name: tag, cards, count: keys.length, truncated } };
     }
     if (section === null) return base;
     const deck = decks.length === 1 ? decks[0] : undefined;

@@ -77,5 +77,11 @@ describe('readCardsToday (tag review of a deck)', () => {
     const scope = await loadReviewScope(db, 'test-deck', null, 't');
     expect(scope?.tag?.count).toBe(2);
     expect(scope?.tag?.cards.get('test-deck')).toEqual(['a', 'c']);
+    expect(scope?.tag?.truncated).toBe(false);
+    // A tag on more cards than a session covers: the first ones, and the scope says there are more.
+    const capped = await loadReviewScope(db, 'test-deck', null, 't', 1);
+    expect(capped?.tag).toMatchObject({ count: 1, truncated: true });
+    expect(capped?.tag?.cards.get('test-deck')).toEqual(['a']);
+    expect((await loadReviewScope(db, 'test-deck', null, 't', 2))?.tag?.truncated).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { useParams, useSearchParams } from 'react-router';
-import { ALL_DECKS } from '../../db/reviewScreen';
+import { ALL_DECKS, TAG_SCOPE_LIMIT } from '../../db/reviewScreen';
 import { suggestedGrade } from '../../domain/answer';
 import { customStudySearch, dailyScopeSearch, parseCustomStudy } from '../../domain/customStudy';
 import { isCorrectChoice } from '../../domain/deck/prompt';
@@ -110,6 +110,13 @@ export function ReviewPage() {
           </>
         )}
       </div>
+      {screen.tag?.truncated && (
+        <p className="notice">
+          This tag is on more than {TAG_SCOPE_LIMIT.toLocaleString('en')} cards: this session covers the first{' '}
+          {TAG_SCOPE_LIMIT.toLocaleString('en')} of them in deck order. Study a deck or a section for the
+          rest.
+        </p>
+      )}
       {customScreen?.custom && <CustomStudyBanner info={customScreen.custom} />}
       {session.notice && (
         <p className="notice" role="status">

@@ -2,7 +2,8 @@
  * The baseline every bulk write is compared with: the same rows written with raw IndexedDB into a fresh database
  * with exactly the app's stores and indexes (taken from createDb, so an index the app adds counts on both
  * sides), in ONE transaction. Rows are made before the clock starts: generated (rows.ts, card rows with the search
- * words the app stores with them) or copied from what the app itself stored (an import's own rows and keys).
+ * words the app stores with them) or copied from what the app itself stored (an import's own rows and keys),
+ * each store's rows in key order.
  *
  * The puts are issued RAW_CHUNK at a time, the next chunk when the one before the last has succeeded (two in
  * flight), so IndexedDB is never idle and the page never holds more than two chunks of pending requests: issuing
@@ -115,6 +116,17 @@ export async function rawWrite(page: Page, source: RawSource): Promise<number> {
         }
       };
       const db = await request(open);
+      // Each store's rows in key order (a raw writer's best case; the app sorts too, db/transfer/keyOrder.ts).
+      for (const entry of data) {
+        const keyPath = stores.find((store) => store.name === entry[0])?.keyPath;
+        if (!keyPath) continue;
+        const keyOf = (row: Row) =>
+          typeof keyPath === 'string' ? row[keyPath] : keyPath.map((path) => row[path]);
+        entry[1] = entry[1]
+          .map((row) => ({ row, key: keyOf(row) }))
+          .sort((a, b) => indexedDB.cmp(a.key, b.key))
+          .map(({ row }) => row);
+      }
       const chunks: [string, Row[]][] = [];
       for (const [store, rows] of data)
         for (let i = 0; i < rows.length; i += chunk) chunks.push([store, rows.slice(i, i + chunk)]);

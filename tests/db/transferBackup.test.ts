@@ -85,9 +85,9 @@ describe('full backup', () => {
     const read = readBackup('backup.json', await backupText(db), tableKeys(db));
     if (!read.ok) throw new Error(JSON.stringify(read.problems));
     const [log] = read.backup.tables.reviewLogs ?? [];
-    // 25,000 answers (chunks written one after another), the last one's id taken twice: the write fails at the end.
+    // 25,000 answers (chunks written one after another), the highest id taken twice: the write fails at the end.
     const logs = Array.from({ length: 25_000 }, (_, i) => ({ ...log, id: 100 + i }));
-    logs.push({ ...log, id: 100 });
+    logs.push({ ...log, id: 100 + 24_999 });
     const file = { ...read.backup, tables: { ...read.backup.tables, reviewLogs: logs } };
     await db.decks.put({ ...(await db.decks.get('other')), title: 'Changed since' } as never);
     const before = await everyTable(db);

@@ -15,6 +15,7 @@ import {
 import { MEDIA_TABLE } from '../../domain/transfer/backupMedia';
 import { answerIdentity, fileStateWins } from '../../domain/transfer/mergeRestore';
 import type { CardinalDb } from '../database';
+import { inKeyOrder } from './keyOrder';
 
 export type Progress = (done: number, total: number) => void;
 export type RestoreMode = 'replace' | 'merge';
@@ -140,6 +141,7 @@ export async function restoreBackup(
         fresh = notYetStored(rows, (await table.toArray()) as Rows[], key);
       summary[table.name] = { written: fresh.length, alreadyStored: rows.length - fresh.length };
       done += rows.length - fresh.length;
+      if (key?.keyPath && (mode === 'replace' || !key.auto)) fresh = inKeyOrder(fresh, key.keyPath) as Rows[];
       const write = (chunk: Rows[]) => {
         if (mode === 'replace') return table.bulkAdd(chunk);
         if (key?.auto) return table.bulkAdd(chunk.map((row) => withoutKey(row, key)));

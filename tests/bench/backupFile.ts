@@ -1,10 +1,10 @@
 /**
  * Bench backups: the synthetic deck (rows.ts) written as a compact backup file (formatVersion 2, gzip) by the
  * app's own format code, a table at a time so no copy of the whole is ever held; and restoring a file on the
- * real /transfer page, timed from choosing it to "Backup restored".
+ * real /transfer page, timed from choosing it to "Backup restored", with the safety snapshot's share.
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { Page, Worker } from 'playwright-core';
 import { endLine, headLine, LOGS_PER_LINE, tableLines } from '../../src/domain/transfer/backupLines';
 import { gzipLineWriter } from '../../src/domain/transfer/gzipLines';
 import { benchDeckRow, benchRows } from './rows';
@@ -33,15 +33,30 @@ export function writeBenchBackup(file: string, cards: number, logs: number, now:
   }
 }
 
-/** Chooses `file` on /transfer (already open) and restores it, replacing everything. */
+/**
+ * Chooses `file` on /transfer (already open) and restores it, replacing everything. Times: reading the file (choose →
+ * its contents listed), the safety snapshot of the current data (Restore clicked → the backup worker that takes
+ * it has ended; see BackupRestorePreview) and the write (→ "Backup restored").
+ */
 export async function restoreOnPage(page: Page, file: string) {
   const started = Date.now();
   await page.getByLabel('Choose a file to import').setInputFiles(file);
   await page.getByRole('list', { name: 'Backup contents' }).waitFor({ timeout: 900_000 });
   const readAt = Date.now();
   await page.getByLabel(/I understand that everything now stored/).check();
+  let snapshotAt: number | undefined;
+  const onWorker = (worker: Worker) => {
+    if (worker.url().includes('backupWorker'))
+      worker.once('close', () => {
+        snapshotAt ??= Date.now();
+      });
+  };
+  page.on('worker', onWorker);
+  const clickAt = Date.now();
   await page.getByRole('button', { name: 'Restore backup' }).click();
-  await page.getByText(/Backup restored/).waitFor({ timeout: 1_800_000 });
+  await page.getByText(/Backup restored/).waitFor({ timeout: 3_600_000 });
   const done = Date.now();
-  return { total: done - started, read: readAt - started, write: done - readAt };
+  page.off('worker', onWorker);
+  const snapshot = (snapshotAt ?? clickAt) - clickAt;
+  return { total: done - started, read: readAt - started, snapshot, write: done - clickAt - snapshot };
 }

@@ -1,6 +1,6 @@
 /**
- * Bench helpers that run inside the page (Chromium), shared by the bench runs: a long-task observer, a raw
- * IndexedDB writer (the baseline every write is compared with), seeding the app's database, and the grade loop.
+ * Bench helpers that run inside the page (Chromium), shared by the bench runs: a long-task observer, seeding the
+ * app's database, and the grade loop (the raw IndexedDB baseline is rawWrite.ts).
  * Functions passed to page.evaluate are self-contained; `benchRows` (rows.ts) is installed in the page as text.
  */
 import type { Page } from 'playwright-core';
@@ -26,72 +26,6 @@ export async function watchLongTasks(page: Page): Promise<void> {
 export async function longestTask(page: Page): Promise<number> {
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50))));
   return page.evaluate(() => Math.max(0, ...(window as unknown as { __longTasks: number[] }).__longTasks));
-}
-
-type RowSpec = { deckId: string; now: number; cards: number; states: number; logs: number };
-
-/**
- * The baseline: the same rows written with raw IndexedDB into a fresh database with Cardinal's stores and
- * indexes, in ONE transaction, every request issued at once. Rows are generated before the clock starts.
- */
-export async function rawWrite(page: Page, spec: RowSpec): Promise<number> {
-  await installRows(page);
-  return page.evaluate(async ({ deckId, now, cards, states, logs }) => {
-    type Rows = (
-      kind: string,
-      start: number,
-      count: number,
-      deckId: string,
-      now: number,
-      cardCount: number,
-    ) => unknown[];
-    const rows = (window as unknown as { __benchRows: Rows }).__benchRows;
-    const name = `bench-raw-${Math.random().toString(36).slice(2)}`;
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open(name, 1);
-      open.onupgradeneeded = () => {
-        const d = open.result;
-        d.createObjectStore('decks', { keyPath: 'id' });
-        const c = d.createObjectStore('cards', { keyPath: ['deckId', 'id'] });
-        c.createIndex('deckId', 'deckId');
-        const s = d.createObjectStore('cardStates', { keyPath: ['deckId', 'itemId'] });
-        s.createIndex('deckId', 'deckId');
-        s.createIndex('[deckId+cardId]', ['deckId', 'cardId']);
-        s.createIndex('[deckId+queue]', ['deckId', 'queue']);
-        s.createIndex('[deckId+queue+due]', ['deckId', 'queue', 'due']);
-        s.createIndex('[deckId+queue+position]', ['deckId', 'queue', 'position']);
-        const l = d.createObjectStore('reviewLogs', { keyPath: 'id', autoIncrement: true });
-        l.createIndex('[deckId+itemId]', ['deckId', 'itemId']);
-        l.createIndex('[deckId+review]', ['deckId', 'review']);
-        l.createIndex('review', 'review');
-      };
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    const data = {
-      cards: rows('cards', 0, cards, deckId, now, cards),
-      cardStates: rows('cardStates', 0, states, deckId, now, cards),
-      reviewLogs: rows('reviewLogs', 0, logs, deckId, now, cards),
-    };
-    const started = performance.now();
-    await new Promise<void>((resolve, reject) => {
-      const tx = db.transaction(['decks', 'cards', 'cardStates', 'reviewLogs'], 'readwrite');
-      tx.objectStore('decks').put({ id: deckId, title: 'Bench' });
-      for (const [store, list] of Object.entries(data)) {
-        const os = tx.objectStore(store);
-        for (const row of list) os.put(row);
-      }
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-    });
-    const ms = performance.now() - started;
-    db.close();
-    await new Promise((resolve) => {
-      const del = indexedDB.deleteDatabase(name);
-      del.onsuccess = del.onerror = del.onblocked = resolve;
-    });
-    return ms;
-  }, spec);
 }
 
 /** Adds a synthetic deck of `cards` basic cards (half studied) to the app's own database, in one transaction. */

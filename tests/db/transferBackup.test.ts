@@ -80,6 +80,23 @@ describe('full backup', () => {
     expect(nextId).toBe(5);
   });
 
+  it('a restore that fails after several chunks are written leaves every table exactly as it was', async () => {
+    const db = await populated();
+    const read = readBackup('backup.json', await backupText(db), tableKeys(db));
+    if (!read.ok) throw new Error(JSON.stringify(read.problems));
+    const [log] = read.backup.tables.reviewLogs ?? [];
+    // 25,000 answers (chunks written one after another), the highest id taken twice: the write fails at the end.
+    const logs = Array.from({ length: 25_000 }, (_, i) => ({ ...log, id: 100 + i }));
+    logs.push({ ...log, id: 100 + 24_999 });
+    const file = { ...read.backup, tables: { ...read.backup.tables, reviewLogs: logs } };
+    await db.decks.put({ ...(await db.decks.get('other')), title: 'Changed since' } as never);
+    const before = await everyTable(db);
+    const progress: number[] = [];
+    await expect(restoreBackup(db, file, 'replace', (done) => progress.push(done))).rejects.toThrow();
+    expect(Math.max(...progress)).toBeGreaterThan(10_000);
+    expect(await everyTable(db)).toStrictEqual(before);
+  });
+
   it('reads tables larger than one page completely, in key order', async () => {
     const db = await freshDb();
     const rows = Array.from({ length: 10_001 }, (_, i) => ({

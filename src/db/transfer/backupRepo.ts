@@ -15,6 +15,7 @@ import {
 import { MEDIA_TABLE } from '../../domain/transfer/backupMedia';
 import { answerIdentity, fileStateWins } from '../../domain/transfer/mergeRestore';
 import type { CardinalDb } from '../database';
+import { inKeyOrder } from './keyOrder';
 
 export type Progress = (done: number, total: number) => void;
 export type RestoreMode = 'replace' | 'merge';
@@ -111,7 +112,8 @@ export type RestoreSummary = Record<string, { written: number; alreadyStored: nu
  * Writes a backup in ONE transaction over every table. Replace: every table is cleared, then the file's rows
  * added. Merge: per review item the state with the later last review is kept (mergeRestore.ts), review logs are
  * the union (an answer already stored is not added again), other rows are put by primary key (the file's copy
- * wins). Rows are written a chunk at a time, with progress; nothing is read that the merge does not compare.
+ * wins). Rows are written a chunk at a time, a few chunks in flight (inFlight), with progress; nothing is read
+ * that the merge does not compare.
  */
 export async function restoreBackup(
   db: CardinalDb,
@@ -127,6 +129,8 @@ export async function restoreBackup(
     const summary: RestoreSummary = {};
     let done = 0;
     if (mode === 'replace') await Promise.all(db.tables.map((table) => table.clear()));
+    // Every table's rows are planned first (a merge reads what it compares), then written as one stream of chunks.
+    const writes: (() => Promise<unknown>)[] = [];
     for (const table of db.tables) {
       const rows = backup.tables[table.name] ?? [];
       const key = keys[table.name];
@@ -136,6 +140,8 @@ export async function restoreBackup(
       else if (mode === 'merge' && key?.auto)
         fresh = notYetStored(rows, (await table.toArray()) as Rows[], key);
       summary[table.name] = { written: fresh.length, alreadyStored: rows.length - fresh.length };
+      done += rows.length - fresh.length;
+      if (key?.keyPath && (mode === 'replace' || !key.auto)) fresh = inKeyOrder(fresh, key.keyPath) as Rows[];
       const write = (chunk: Rows[]) => {
         if (mode === 'replace') return table.bulkAdd(chunk);
         if (key?.auto) return table.bulkAdd(chunk.map((row) => withoutKey(row, key)));
@@ -143,12 +149,17 @@ export async function restoreBackup(
       };
       const chunkSize = table.name === MEDIA_TABLE ? MEDIA_READ_PAGE : WRITE_CHUNK;
       for (let i = 0; i < fresh.length; i += chunkSize) {
-        await write(fresh.slice(i, i + chunkSize));
-        onProgress?.(done + Math.min(i + chunkSize, fresh.length), total);
+        const chunk = fresh.slice(i, i + chunkSize);
+        writes.push(() =>
+          write(chunk).then(() => {
+            done += chunk.length;
+            onProgress?.(done, total);
+          }),
+        );
       }
-      done += rows.length;
-      onProgress?.(done, total);
     }
+    onProgress?.(done, total);
+    await inFlight(writes, WRITES_IN_FLIGHT);
     if (mode === 'merge')
       await recountCards(
         db,
@@ -160,6 +171,24 @@ export async function restoreBackup(
 
 /** Rows written per request: big enough to keep IndexedDB busy, small enough for progress to move. */
 const WRITE_CHUNK = 10_000;
+/**
+ * Chunks issued ahead: the next is issued while the ones before it are written, so IndexedDB never waits for the
+ * worker to hand it over (IndexedDB runs a transaction's requests in the order issued, so auto-numbered rows keep
+ * their order), and never more, so a million rows are not a million requests pending at once.
+ */
+const WRITES_IN_FLIGHT = 3;
+
+/** Starts `writes` in order, each as soon as fewer than `depth` are running; resolves when all are done. */
+async function inFlight(writes: readonly (() => Promise<unknown>)[], depth: number): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < writes.length) {
+      const write = writes[next++];
+      if (write) await write();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(depth, writes.length) }, lane));
+}
 
 /** The file's item states that are not stored or have a later last review than the stored state. */
 async function newerStates(db: CardinalDb, rows: Rows[]): Promise<Rows[]> {

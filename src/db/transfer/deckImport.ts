@@ -17,6 +17,7 @@ import type { ImportProblem, ParsedImport } from '../../domain/transfer/parsedIm
 import type { CardinalDb } from '../database';
 import { putDeckMedia } from '../mediaRepo';
 import { getSchedulerSettings } from '../schedulerSettingsRepo';
+import { inKeyOrder } from './keyOrder';
 
 export type DeckImportResult =
   | { ok: true; summary: DeckImportSummary }
@@ -140,8 +141,8 @@ export async function commitDeckImport(
         await putDeckMedia(db, options.deckId, parsed.media ?? []);
         done += 1;
         await Promise.all([
-          inChunks(plan.cards, (chunk) => db.cards.bulkPut(chunk)),
-          inChunks(items, (chunk) => db.cardStates.bulkPut(chunk)),
+          inChunks(inKeyOrder(plan.cards, ['deckId', 'id']), (chunk) => db.cards.bulkPut(chunk)),
+          inChunks(inKeyOrder(items, ['deckId', 'itemId']), (chunk) => db.cardStates.bulkPut(chunk)),
         ]);
         // Logs get their ids in the order they are added: one chunk after another.
         for (let i = 0; i < logs.length; i += WRITE_CHUNK)

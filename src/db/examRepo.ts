@@ -139,19 +139,6 @@ export async function countAvailable(db: CardinalDb, deckId: string, filter: Dra
   return (await examPools(db, deckId, filter)).reduce((n, pool) => n + pool.cards.length, 0);
 }
 
-/** Whether a deck has any card an exam can ask (one index key read). */
-export async function hasExamQuestions(db: CardinalDb, deckId: string): Promise<boolean> {
-  return (
-    (
-      await db.examItems
-        .where('[deckId+cardId]')
-        .between(...deckRange(deckId))
-        .limit(1)
-        .primaryKeys()
-    ).length > 0
-  );
-}
-
 /** The set-up's small live part: the schedule setting and an unfinished exam of the deck to resume. */
 export async function loadExamSetupStatus(
   db: CardinalDb,

@@ -2,12 +2,12 @@ import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { createDb } from '../../src/db/database';
 import { syncDeck } from '../../src/db/deckInstall';
+import { hasExamQuestions } from '../../src/db/decksRepo';
 import {
   countAvailable,
   finishExam,
   getExam,
   getFeedSchedule,
-  hasExamQuestions,
   listExams,
   loadExamSetup,
   saveExamProgress,

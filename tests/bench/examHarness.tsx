@@ -2,9 +2,9 @@
  * Exam bench harness: the real exam set-up page over a synthetic deck of N cards in Chromium's IndexedDB
  * (a quarter each mcq, true/false, basic with an answer set, cloze with vetted wrong options; 20 sections;
  * half the items studied). Measures set-up ready (mount → Start button and its summary on screen) and exam
- * start (Start clicked → question 1 on screen), and the repository calls behind them one by one. Built by vite.bench.config.ts; driven by exam.bench-run.ts.
+ * start (Start clicked → question 1 on screen), and the repository calls behind them one by one. Built by
+ * vite.bench.config.ts; driven by exam.bench-run.ts.
  */
-import { Dexie } from 'dexie';
 import { createRoot, type Root } from 'react-dom/client';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { routes } from '../../src/app/routes';

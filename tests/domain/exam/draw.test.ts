@@ -131,7 +131,7 @@ describe('drawExamCards', () => {
 
   it('asks a card’s weaker item more often', async () => {
     // Every card has two items, weighing 1 and 5.
-    const { deck, pools } = makeDeck(1, 50, 2, (_, o) => (o === 2 ? 5 : 1));
+    const { deck } = makeDeck(1, 50, 2, (_, o) => (o === 2 ? 5 : 1));
     const twoItems = [...deck.keys()].filter((c) => deck.get(c)?.length === 2);
     const twoPools = [{ section: 's', cards: twoItems }];
     let weakItem = 0;

@@ -13,9 +13,12 @@ import {
   type CardItems,
   type DrawFilter,
   drawExamCards,
+  type PickLookup,
+  type PoolPick,
   type SectionPool,
   weaknessWeight,
 } from '../domain/exam/draw';
+import type { ExamIndexRow } from '../domain/exam/examIndex';
 import { seededRandom } from '../domain/exam/random';
 import {
   type ExamAnswer,
@@ -111,32 +114,91 @@ export async function loadExamSetup(db: CardinalDb, deckId: string): Promise<Exa
   });
 }
 
+/** The eligible cards of one section: counted on the index, or listed (card ids) when tags filter them. */
+type PoolSource = SectionPool & { cards?: string[] };
+
 /**
- * The cards an exam with these sections and tags can ask, per section (in the order of `filter.sections`), as
- * card ids in index order: keys only.
+ * The cards an exam with these sections and tags can ask, per section in the order of `filter.sections`: without
+ * tags a count on the [deckId+section] index; with tags the card ids of the matching [deckId, section, tag] keys
+ * (keys only, one per card).
  */
-export async function examPools(db: CardinalDb, deckId: string, filter: DrawFilter): Promise<SectionPool[]> {
+async function poolSources(db: CardinalDb, deckId: string, filter: DrawFilter): Promise<PoolSource[]> {
   const sections = [...new Set(filter.sections)];
   const tags = [...new Set(filter.tags)];
+  if (tags.length === 0) {
+    const sizes = await Promise.all(
+      sections.map((section) => db.examItems.where('[deckId+section]').equals([deckId, section]).count()),
+    );
+    return sections.map((section, i) => ({ section, size: sizes[i] ?? 0 }));
+  }
   const keys = await Promise.all(
     sections.map((section) =>
-      tags.length === 0
-        ? db.examItems.where('[deckId+section]').equals([deckId, section]).primaryKeys()
-        : db.examItems
-            .where('sectionTags')
-            .anyOf(tags.map((tag) => [deckId, section, tag]))
-            .primaryKeys(),
+      db.examItems
+        .where('sectionTags')
+        .anyOf(tags.map((tag) => [deckId, section, tag]))
+        .primaryKeys(),
     ),
   );
-  return sections.map((section, i) => ({
-    section,
-    cards: [...new Set((keys[i] ?? []).map((key) => key[1]))],
-  }));
+  return sections.map((section, i) => {
+    const cards = [...new Set((keys[i] ?? []).map((key) => key[1]))];
+    return { section, size: cards.length, cards };
+  });
 }
 
 /** How many different questions (one per card) an exam with these sections and tags can ask. */
 export async function countAvailable(db: CardinalDb, deckId: string, filter: DrawFilter): Promise<number> {
-  return (await examPools(db, deckId, filter)).reduce((n, pool) => n + pool.cards.length, 0);
+  return (await poolSources(db, deckId, filter)).reduce((n, pool) => n + pool.size, 0);
+}
+
+/**
+ * The lookup the draw asks (domain/exam/draw.ts): the index row at each picked position (the n-th key of the
+ * section's index range, reached by cursor advance, or a listed card id), then the review states of the items of
+ * cards not seen before, in one bulkGet per round; everything read is remembered for the next rounds.
+ */
+function pickLookup(
+  db: CardinalDb,
+  deckId: string,
+  sources: readonly PoolSource[],
+  weightOf: (fsrs: CardStateRecord['fsrs'] | undefined) => number,
+): PickLookup {
+  const rowAt = new Map<string, ExamIndexRow | null>();
+  const itemsOf = new Map<string, CardItems>();
+  const rowOf = (pick: PoolPick) => {
+    const source = sources[pick.pool];
+    if (!source) return Promise.resolve(undefined);
+    const listed = source.cards?.[pick.index];
+    if (source.cards)
+      return listed === undefined ? Promise.resolve(undefined) : db.examItems.get([deckId, listed]);
+    return db.examItems.where('[deckId+section]').equals([deckId, source.section]).offset(pick.index).first();
+  };
+  return async (picks) => {
+    const at = (pick: PoolPick) => `${pick.pool}:${pick.index}`;
+    const missing = [...new Map(picks.filter((p) => !rowAt.has(at(p))).map((p) => [at(p), p])).values()];
+    const rows = await Promise.all(missing.map(rowOf));
+    missing.forEach((pick, i) => {
+      rowAt.set(at(pick), rows[i] ?? null);
+    });
+    const fresh = [
+      ...new Map(
+        rows.flatMap((row) => (row && !itemsOf.has(row.cardId) ? [[row.cardId, row]] : [])),
+      ).values(),
+    ];
+    const itemIds = fresh.flatMap((row) => row.ordinals.map((o) => itemIdOf(row.cardId, o)));
+    const states = await db.cardStates.bulkGet(itemIds.map((i): [string, string] => [deckId, i]));
+    const fsrsOf = new Map(states.flatMap((s) => (s ? [[s.itemId, s.fsrs] as const] : [])));
+    for (const row of fresh)
+      itemsOf.set(
+        row.cardId,
+        row.ordinals.map((o) => {
+          const itemId = itemIdOf(row.cardId, o);
+          return { itemId, weight: weightOf(fsrsOf.get(itemId)) };
+        }),
+      );
+    return picks.map((pick) => {
+      const row = rowAt.get(at(pick));
+      return row ? { cardId: row.cardId, items: itemsOf.get(row.cardId) ?? [] } : null;
+    });
+  };
 }
 
 /** The set-up's small live part: the schedule setting and an unfinished exam of the deck to resume. */
@@ -166,27 +228,11 @@ export async function startExam(
       const deck = await db.decks.get(deckId);
       if (!deck) return null;
       const settings = await getSchedulerSettings(db, deckId);
-      const lookup = async (cardIds: readonly string[]) => {
-        const rows = await db.examItems.bulkGet(cardIds.map((c): [string, string] => [deckId, c]));
-        const itemIds = rows.flatMap((row) => (row ? row.ordinals.map((o) => itemIdOf(row.cardId, o)) : []));
-        const states = await db.cardStates.bulkGet(itemIds.map((i): [string, string] => [deckId, i]));
-        const fsrsOf = new Map(states.flatMap((s) => (s ? [[s.itemId, s.fsrs] as const] : [])));
-        const out = new Map<string, CardItems>();
-        for (const row of rows)
-          if (row)
-            out.set(
-              row.cardId,
-              row.ordinals.map((o) => {
-                const itemId = itemIdOf(row.cardId, o);
-                return { itemId, weight: weaknessWeight(fsrsOf.get(itemId), input.now, settings) };
-              }),
-            );
-        return out;
-      };
+      const sources = await poolSources(db, deckId, config);
       const picked = await drawExamCards({
-        pools: await examPools(db, deckId, config),
+        pools: sources.map(({ section, size }) => ({ section, size })),
         count: config.count,
-        lookup,
+        lookup: pickLookup(db, deckId, sources, (fsrs) => weaknessWeight(fsrs, input.now, settings)),
         random,
       });
       const cards = await db.cards.bulkGet(picked.map((p): [string, string] => [deckId, p.cardId]));

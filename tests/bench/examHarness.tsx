@@ -9,7 +9,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { routes } from '../../src/app/routes';
 import { type CardinalDb, createDb } from '../../src/db/database';
-import { examPools, loadExamSetup, startExam } from '../../src/db/examRepo';
+import { countAvailable, loadExamSetup, startExam } from '../../src/db/examRepo';
 import { DbProvider } from '../../src/db/react';
 import { type Card, DECK_FORMAT, DECK_FORMAT_VERSION, type Deck } from '../../src/domain/deck/schema';
 import '../../src/app/styles.css';
@@ -154,8 +154,8 @@ async function parts(): Promise<Record<string, number>> {
   const setup = await loadExamSetup(db, 'bench');
   const setupReads = lap();
   const sections = [...(setup?.sectionCounts.keys() ?? [])];
-  await examPools(db, 'bench', { sections, tags: [] });
-  const poolKeys = lap();
+  await countAvailable(db, 'bench', { sections, tags: ['t3'] });
+  const countTag = lap();
   await startExam(
     db,
     'bench',
@@ -175,7 +175,7 @@ async function parts(): Promise<Record<string, number>> {
   const start = lap();
   return {
     setupReads,
-    poolKeys,
+    countTag,
     start,
     rawCards: await rawReadAll(db, 'cards'),
     rawStates: await rawReadAll(db, 'cardStates'),

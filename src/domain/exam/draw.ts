@@ -48,58 +48,131 @@ export type DrawFilter = Pick<ExamConfig, 'sections' | 'tags'>;
 /** The askable items of one card with their weights (see weaknessWeight), in ordinal order. */
 export type CardItems = { itemId: string; weight: number }[];
 
-/**
- * The items of some cards (a card missing from the answer is no longer askable and is skipped). Called a batch
- * at a time, with card ids in draw order.
- */
-export type ItemLookup = (cardIds: readonly string[]) => Promise<ReadonlyMap<string, CardItems>>;
+/** The eligible cards of one section: `size` of them, at positions 0 … size − 1 in a fixed (index) order. */
+export type SectionPool = { section: string; size: number };
 
-/** The eligible cards of one section (ids in a fixed order, e.g. index order). */
-export type SectionPool = { section: string; cards: readonly string[] };
+/** A position in a pool (`pool` indexes the pools given to drawExamCards). */
+export type PoolPick = { pool: number; index: number };
+
+/** The card at a position with its items, or null when it no longer asks anything. */
+export type PickedCard = { cardId: string; items: CardItems } | null;
+
+/**
+ * The cards at some positions, in the same order. Called once per round of picks (a few rounds per exam), so the
+ * caller can read them in one batch.
+ */
+export type PickLookup = (picks: readonly PoolPick[]) => Promise<PickedCard[]>;
 
 export type Drawn = { cardId: string; itemId: string };
 
 const clamp = (weight: number) => Math.min(MAX_WEIGHT, Math.max(1, weight));
+/** Picks per uncovered section per coverage round: with weights ≥ 1 a round covers a section with p ≥ 0.52. */
+const COVER_PICKS = 4;
+const MAX_PICKS = 4096;
+/** A bound on rounds, reached only if the lookup contradicts itself. */
+const MAX_ROUNDS = 10_000;
 
 /**
- * Draws up to `count` cards of `pool` not in `used`, successively in proportion to their weight (see the top of
- * this file), adding each to `used`. Expected lookups: about count × MAX_WEIGHT / mean weight cards.
+ * Which cards an exam of `count` questions asks, and which item of each (see the top of this file): coverage of
+ * every section first, then the rest from every selected section together. `pools` come in section order; a
+ * card is in one pool only. Positions are picked uniformly (a pick of a card already drawn is a rejection), so
+ * nothing needs the list of eligible cards: only the picked positions are looked up.
  */
-async function successive(
-  pool: readonly string[],
-  count: number,
-  used: Set<string>,
-  known: Map<string, CardItems | null>,
-  lookup: ItemLookup,
-  random: Random,
-): Promise<Drawn[]> {
+export async function drawExamCards(input: {
+  pools: readonly SectionPool[];
+  count: number;
+  lookup: PickLookup;
+  random: Random;
+}): Promise<Drawn[]> {
+  const { pools, count, lookup, random } = input;
+  const used = new Set<string>();
+  const taken = pools.map(() => 0);
+  const gone = new Set<string>();
+  const goneIn = pools.map(() => 0);
   const drawn: Drawn[] = [];
-  let alive = pool.filter((c) => !used.has(c));
-  while (drawn.length < count && alive.length > 0) {
-    // One batch of picks from the cards alive at its start: a pick of a card taken meanwhile is a rejection, so
-    // the batch stays exact successive sampling.
-    const size = Math.min(4096, Math.max(16, 4 * (count - drawn.length)));
-    const picks: { cardId: string; u: number }[] = [];
-    for (let i = 0; i < size; i++)
-      picks.push({ cardId: alive[Math.floor(random() * alive.length)] as string, u: random() });
-    const unknown = [...new Set(picks.map((p) => p.cardId))].filter((c) => !known.has(c));
-    if (unknown.length > 0) {
-      const found = await lookup(unknown);
-      for (const c of unknown) {
-        const items = found.get(c);
-        known.set(c, items && items.length > 0 ? items : null);
+  const exhausted = (pool: number) => (taken[pool] ?? 0) + (goneIn[pool] ?? 0) >= (pools[pool]?.size ?? 0);
+
+  /** Looks the picks up and takes, in pick order, each card that passes its acceptance test. */
+  async function round(
+    picks: (PoolPick & { u: number })[],
+    wanted: (pick: PoolPick) => boolean,
+    onTaken: (pick: PoolPick) => void = () => undefined,
+  ) {
+    const cards = await lookup(picks.map(({ pool, index }) => ({ pool, index })));
+    picks.forEach((pick, j) => {
+      if (drawn.length >= count || !wanted(pick)) return;
+      const card = cards[j];
+      if (!card || card.items.length === 0) {
+        const position = `${pick.pool}:${pick.index}`;
+        if (!gone.has(position)) {
+          gone.add(position);
+          goneIn[pick.pool] = (goneIn[pick.pool] ?? 0) + 1;
+        }
+        return;
       }
+      if (used.has(card.cardId)) return;
+      const weights = card.items.map((i) => clamp(i.weight));
+      if (pick.u * MAX_WEIGHT >= Math.max(...weights)) return;
+      used.add(card.cardId);
+      taken[pick.pool] = (taken[pick.pool] ?? 0) + 1;
+      drawn.push({ cardId: card.cardId, itemId: pickItem(card.items, weights, random) });
+      onTaken(pick);
+    });
+  }
+
+  // Coverage: one card per section, drawn from that section alone, all sections in the same rounds. With fewer
+  // questions than sections, the sections covered are drawn in proportion to their size (Efraimidis–Spirakis keys
+  // over the few sections).
+  const live = pools.flatMap((p, i) => (p.size > 0 ? [{ i, key: random() ** (1 / p.size) }] : []));
+  let pending = (live.length <= count ? live : [...live].sort((a, b) => b.key - a.key).slice(0, count)).map(
+    (s) => s.i,
+  );
+  for (let r = 0; pending.length > 0 && drawn.length < count && r < MAX_ROUNDS; r++) {
+    const picks = pending.flatMap((pool) =>
+      Array.from({ length: COVER_PICKS }, () => ({
+        pool,
+        index: Math.floor(random() * (pools[pool]?.size ?? 0)),
+        u: random(),
+      })),
+    );
+    const covered = new Set<number>();
+    await round(
+      picks,
+      (pick) => !covered.has(pick.pool),
+      (pick) => covered.add(pick.pool),
+    );
+    pending = pending.filter((pool) => !covered.has(pool) && !exhausted(pool));
+  }
+
+  // Then the rest, from every pool together: a uniform position over all of them, then the acceptance test.
+  const total = pools.reduce((n, p) => n + p.size, 0);
+  const starts: number[] = [];
+  pools.reduce((n, p) => {
+    starts.push(n);
+    return n + p.size;
+  }, 0);
+  const poolAt = (position: number) => {
+    let lo = 0;
+    let hi = pools.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] ?? 0) <= position) lo = mid;
+      else hi = mid - 1;
     }
-    for (const { cardId, u } of picks) {
-      if (drawn.length >= count) break;
-      const items = known.get(cardId);
-      if (used.has(cardId) || !items) continue;
-      const weights = items.map((i) => clamp(i.weight));
-      if (u * MAX_WEIGHT >= Math.max(...weights)) continue;
-      used.add(cardId);
-      drawn.push({ cardId, itemId: pickItem(items, weights, random) });
-    }
-    alive = alive.filter((c) => !used.has(c) && known.get(c) !== null);
+    return lo;
+  };
+  for (let r = 0; drawn.length < count && used.size + gone.size < total && r < MAX_ROUNDS; r++) {
+    const left = total - used.size - gone.size;
+    const need = count - drawn.length;
+    // About 3 picks per question still wanted (mean weight ≥ 2 accepts one in 3), more when most positions are
+    // already taken.
+    const size = Math.min(MAX_PICKS, Math.max(8, Math.ceil((3 * need * total) / left)));
+    const picks = Array.from({ length: size }, () => {
+      const position = Math.floor(random() * total);
+      const pool = poolAt(position);
+      return { pool, index: position - (starts[pool] ?? 0), u: random() };
+    });
+    await round(picks, () => true);
   }
   return drawn;
 }
@@ -113,33 +186,6 @@ function pickItem(items: CardItems, weights: readonly number[], random: Random):
     if (r < 0) return item.itemId;
   }
   return (items.at(-1) as CardItems[number]).itemId;
-}
-
-/**
- * Which cards an exam of `count` questions asks, and which item of each: coverage of every section first, then
- * the rest from every selected section together. `pools` come in section order; a card is in one pool only.
- */
-export async function drawExamCards(input: {
-  pools: readonly SectionPool[];
-  count: number;
-  lookup: ItemLookup;
-  random: Random;
-}): Promise<Drawn[]> {
-  const { count, lookup, random } = input;
-  const pools = input.pools.filter((p) => p.cards.length > 0);
-  const used = new Set<string>();
-  const known = new Map<string, CardItems | null>();
-  // Sections to cover: all of them, or, with fewer questions than sections, drawn in proportion to their size
-  // (Efraimidis–Spirakis keys over the few sections).
-  const keyed = pools.map((pool) => ({ pool, key: random() ** (1 / pool.cards.length) }));
-  const covered =
-    keyed.length <= count ? keyed : [...keyed].sort((a, b) => b.key - a.key).slice(0, Math.max(0, count));
-  const drawn: Drawn[] = [];
-  for (const { pool } of covered)
-    drawn.push(...(await successive(pool.cards, 1, used, known, lookup, random)));
-  const all = pools.flatMap((p) => p.cards);
-  drawn.push(...(await successive(all, count - drawn.length, used, known, lookup, random)));
-  return drawn;
 }
 
 /**

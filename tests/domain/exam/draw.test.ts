@@ -6,8 +6,8 @@ import {
   type CardItems,
   type Drawn,
   drawExamCards,
-  type ItemLookup,
   MAX_WEIGHT,
+  type PickLookup,
   type SectionPool,
   weaknessWeight,
 } from '../../../src/domain/exam/draw';
@@ -19,14 +19,24 @@ import { SETTINGS } from '../../helpers/items';
 import { EXAM_DECK_CARDS, EXAM_DECK_META, SECTION_ORDER } from './examDeck';
 
 type Deck = Map<string, CardItems>;
+type Pools = { pools: SectionPool[]; lists: string[][] };
 
-/** A lookup over an in-memory deck that records every card it was asked about. */
-function lookupOf(deck: Deck, asked: string[] = []): ItemLookup {
-  return async (cardIds) => {
-    asked.push(...cardIds);
-    return new Map(cardIds.flatMap((c) => (deck.has(c) ? [[c, deck.get(c) as CardItems] as const] : [])));
-  };
+/** A lookup over an in-memory deck (cards listed per pool) that records every card it was asked about. */
+function lookupOf(deck: Deck, lists: string[][], asked: string[] = []): PickLookup {
+  return async (picks) =>
+    picks.map(({ pool, index }) => {
+      const cardId = lists[pool]?.[index];
+      if (cardId === undefined) throw new Error(`no position ${pool}:${index}`);
+      asked.push(cardId);
+      const items = deck.get(cardId);
+      return items ? { cardId, items } : null;
+    });
 }
+
+const poolsOf = (lists: string[][]): Pools => ({
+  lists,
+  pools: lists.map((cards, i) => ({ section: `s${i}`, size: cards.length })),
+});
 
 /** `sections` sections of `perSection` cards each; card i has 1 + (i % items) items, weights from `weightOf`. */
 function makeDeck(
@@ -34,9 +44,9 @@ function makeDeck(
   perSection: number,
   items = 1,
   weightOf: (card: number, ordinal: number) => number = () => 1,
-): { deck: Deck; pools: SectionPool[] } {
+): { deck: Deck } & Pools {
   const deck: Deck = new Map();
-  const pools: SectionPool[] = [];
+  const lists: string[][] = [];
   for (let s = 0; s < sections; s++) {
     const cards: string[] = [];
     for (let j = 0; j < perSection; j++) {
@@ -51,16 +61,15 @@ function makeDeck(
         })),
       );
     }
-    pools.push({ section: `s${s}`, cards });
+    lists.push(cards);
   }
-  return { deck, pools };
+  return { deck, ...poolsOf(lists) };
 }
 
-const sectionOf = (pools: readonly SectionPool[], cardId: string) =>
-  pools.find((p) => p.cards.includes(cardId))?.section;
+const sectionOf = (lists: string[][], cardId: string) => lists.findIndex((cards) => cards.includes(cardId));
 
-const draw = (deck: Deck, pools: SectionPool[], count: number, seed: string, asked?: string[]) =>
-  drawExamCards({ pools, count, lookup: lookupOf(deck, asked), random: seededRandom(seed) });
+const draw = (deck: Deck, { pools, lists }: Pools, count: number, seed: string, asked?: string[]) =>
+  drawExamCards({ pools, count, lookup: lookupOf(deck, lists, asked), random: seededRandom(seed) });
 
 describe('drawExamCards', () => {
   it('asks min(count, cards) questions, one per card, each an item of its card, covering every section it can', async () => {
@@ -73,7 +82,7 @@ describe('drawExamCards', () => {
         fc.string(),
         fc.array(fc.double({ min: 1, max: MAX_WEIGHT, noNaN: true }), { minLength: 1, maxLength: 7 }),
         async (sections, perSection, items, count, seed, weights) => {
-          const { deck, pools } = makeDeck(
+          const { deck, ...pools } = makeDeck(
             sections,
             perSection,
             items,
@@ -83,8 +92,8 @@ describe('drawExamCards', () => {
           expect(drawn).toHaveLength(Math.min(count, sections * perSection));
           expect(new Set(drawn.map((d) => d.cardId)).size).toBe(drawn.length);
           for (const d of drawn) expect(deck.get(d.cardId)?.some((i) => i.itemId === d.itemId)).toBe(true);
-          const covered = new Set(drawn.map((d) => sectionOf(pools, d.cardId)));
-          const nonEmpty = pools.filter((p) => p.cards.length > 0).length;
+          const covered = new Set(drawn.map((d) => sectionOf(pools.lists, d.cardId)));
+          const nonEmpty = pools.lists.filter((cards) => cards.length > 0).length;
           expect(covered.size).toBe(Math.min(count, nonEmpty, drawn.length));
         },
       ),
@@ -93,7 +102,7 @@ describe('drawExamCards', () => {
   });
 
   it('gives the same exam for the same seed, and another for another seed', async () => {
-    const { deck, pools } = makeDeck(4, 50, 2, (i) => 1 + (i % 6));
+    const { deck, ...pools } = makeDeck(4, 50, 2, (i) => 1 + (i % 6));
     expect(await draw(deck, pools, 20, 'exam-1')).toEqual(await draw(deck, pools, 20, 'exam-1'));
     expect(await draw(deck, pools, 20, 'exam-1')).not.toEqual(await draw(deck, pools, 20, 'exam-2'));
   });
@@ -104,7 +113,7 @@ describe('drawExamCards', () => {
       ['b', [{ itemId: 'b#1', weight: 2 }]],
       ['c', [{ itemId: 'c#1', weight: 3 }]],
     ]);
-    const pools = [{ section: 's', cards: ['a', 'b', 'c'] }];
+    const pools = poolsOf([['a', 'b', 'c']]);
     const runs = 3000;
     const seen: Record<string, number> = { a: 0, b: 0, c: 0 };
     for (let i = 0; i < runs; i++) {
@@ -118,7 +127,7 @@ describe('drawExamCards', () => {
 
   it('draws weak cards more often than strong ones', async () => {
     // Half the cards weigh 6, half 1.
-    const { deck, pools } = makeDeck(1, 200, 1, (i) => (i % 2 === 0 ? 6 : 1));
+    const { deck, ...pools } = makeDeck(1, 200, 1, (i) => (i % 2 === 0 ? 6 : 1));
     let weak = 0;
     let strong = 0;
     for (let i = 0; i < 100; i++)
@@ -133,7 +142,7 @@ describe('drawExamCards', () => {
     // Every card has two items, weighing 1 and 5.
     const { deck } = makeDeck(1, 50, 2, (_, o) => (o === 2 ? 5 : 1));
     const twoItems = [...deck.keys()].filter((c) => deck.get(c)?.length === 2);
-    const twoPools = [{ section: 's', cards: twoItems }];
+    const twoPools = poolsOf([twoItems]);
     let weakItem = 0;
     let all = 0;
     for (let i = 0; i < 60; i++)
@@ -145,7 +154,7 @@ describe('drawExamCards', () => {
   });
 
   it('looks up a few hundred cards for a 40-question exam out of 20,000, not all of them', async () => {
-    const { deck, pools } = makeDeck(20, 1000, 1, (i) => 1 + (i % 4));
+    const { deck, ...pools } = makeDeck(20, 1000, 1, (i) => 1 + (i % 4));
     const asked: string[] = [];
     const drawn = await draw(deck, pools, 40, 'big', asked);
     expect(drawn).toHaveLength(40);
@@ -153,7 +162,7 @@ describe('drawExamCards', () => {
   });
 
   it('skips cards the lookup no longer knows', async () => {
-    const { deck, pools } = makeDeck(1, 10);
+    const { deck, ...pools } = makeDeck(1, 10);
     deck.delete('c3');
     const drawn: Drawn[] = await draw(deck, pools, 10, 'gone');
     expect(drawn.map((d) => d.cardId)).not.toContain('c3');

@@ -4,7 +4,7 @@
  * exam options by `examCandidates`, so it always says exactly what the candidates say: the card's section, its
  * askable item ordinals, and [deckId, section, tag] keys for the tag filter.
  */
-import { cardCandidates, type DeckCard, type ExamDeckMeta } from './candidates';
+import { type Candidate, cardCandidates, type DeckCard, type ExamDeckMeta } from './candidates';
 
 export type ExamIndexRow = {
   deckId: string;
@@ -35,7 +35,7 @@ export function examIndexRows(
   const candidatesOf = cardCandidates(deck);
   const rows: ExamIndexRow[] = [];
   for (const record of cards) {
-    const found = candidatesOf(record);
+    const found = askable(record, candidatesOf);
     const first = found[0];
     if (!first) continue;
     rows.push({
@@ -51,6 +51,19 @@ export function examIndexRows(
     });
   }
   return rows;
+}
+
+/**
+ * A card's candidates, or none for a damaged row (no card, or fields of the wrong shape): the index must never
+ * stop a write or a schema upgrade; "Check the database" reports such rows.
+ */
+function askable(record: DeckCard, candidatesOf: (record: DeckCard) => Candidate[]): Candidate[] {
+  if (typeof record?.card !== 'object' || record.card === null) return [];
+  try {
+    return candidatesOf(record);
+  } catch {
+    return [];
+  }
 }
 
 /** The deck fields an index row depends on, as one comparable string. */

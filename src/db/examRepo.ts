@@ -151,9 +151,10 @@ export async function countAvailable(db: CardinalDb, deckId: string, filter: Dra
 }
 
 /**
- * The lookup the draw asks (domain/exam/draw.ts): the index row at each picked position (the n-th key of the
- * section's index range, reached by cursor advance, or a listed card id), then the review states of the items of
- * cards not seen before, in one bulkGet per round; everything read is remembered for the next rounds.
+ * The lookup the draw asks (domain/exam/draw.ts): the card id at each picked position (the n-th key of the
+ * section's index range, reached by a key cursor's advance, or a listed card id), their index rows, then the
+ * review states of the items of cards not seen before, a bulkGet each per round; everything read is remembered
+ * for the next rounds.
  */
 function pickLookup(
   db: CardinalDb,
@@ -163,20 +164,26 @@ function pickLookup(
 ): PickLookup {
   const rowAt = new Map<string, ExamIndexRow | null>();
   const itemsOf = new Map<string, CardItems>();
-  const rowOf = (pick: PoolPick) => {
+  /** The card id at a position: a listed one, or the n-th key of the section's index range (key cursor advance). */
+  const cardAt = async (pick: PoolPick): Promise<string | undefined> => {
     const source = sources[pick.pool];
-    if (!source) return Promise.resolve(undefined);
-    const listed = source.cards?.[pick.index];
-    if (source.cards)
-      return listed === undefined ? Promise.resolve(undefined) : db.examItems.get([deckId, listed]);
-    return db.examItems.where('[deckId+section]').equals([deckId, source.section]).offset(pick.index).first();
+    if (!source) return undefined;
+    if (source.cards) return source.cards[pick.index];
+    const [key] = await db.examItems
+      .where('[deckId+section]')
+      .equals([deckId, source.section])
+      .offset(pick.index)
+      .limit(1)
+      .primaryKeys();
+    return key?.[1];
   };
   return async (picks) => {
     const at = (pick: PoolPick) => `${pick.pool}:${pick.index}`;
     const missing = [...new Map(picks.filter((p) => !rowAt.has(at(p))).map((p) => [at(p), p])).values()];
-    const rows = await Promise.all(missing.map(rowOf));
+    const cardIds = await Promise.all(missing.map(cardAt));
+    const rows = await db.examItems.bulkGet(cardIds.map((id): [string, string] => [deckId, id ?? '']));
     missing.forEach((pick, i) => {
-      rowAt.set(at(pick), rows[i] ?? null);
+      rowAt.set(at(pick), cardIds[i] === undefined ? null : (rows[i] ?? null));
     });
     const fresh = [
       ...new Map(

@@ -103,10 +103,14 @@ export function ExamSetupPage() {
     const checked = validateDraft(form, status.feedSchedule, seed);
     if (checked.errors) return setErrors(checked.errors);
     setErrors({});
-    if (available === undefined) return;
-    if (available === 0) return setFailure('No questions match these sections and tags.');
     setBusy(true);
     try {
+      // Still counting (tags just chosen): count now rather than ignore the click.
+      if ((available ?? (await countAvailable(db, deckId, checked.config))) === 0) {
+        setFailure('No questions match these sections and tags.');
+        setBusy(false);
+        return;
+      }
       const exam = await startExam(db, deckId, checked.config, { id: newExamId(), now: now() });
       await navigate(`/exams/${exam.id}`);
     } catch (error) {

@@ -8,11 +8,15 @@
  * - settings:    key/value
  * - exams:       one row per practice exam (settings, questions, answers as given, result); see domain/exam/record.ts
  * - media:       images and sounds of a deck's rich cards ([deckId+name]): bytes and MIME type (mediaRepo.ts)
+ * - examItems:   the exam index, derived from cards and kept in step by db/examIndex.ts: one row per card an exam
+ *                can ask ([deckId+cardId]), with its section, askable items and [deckId, section, tag] keys.
+ *                Derived, so backups leave it out (STORED_TABLES) and restore rebuilds it.
  *
  * A released version below is never edited: add version(n + 1) with an upgrade() and a test that seeds the
  * old version. Renaming a table or an indexed field needs such a migration.
  */
 import { Dexie, type EntityTable, type Table } from 'dexie';
+import type { ExamIndexRow } from '../domain/exam/examIndex';
 import type { ExamRecord } from '../domain/exam/record';
 import type {
   CardRecord,
@@ -22,8 +26,10 @@ import type {
   SettingRecord,
 } from '../domain/records';
 import { cardWordsMiddleware } from './cardWords';
+import { EXAM_INDEX_TABLE, examIndexMiddleware } from './examIndex';
 import { v3BrowseIndex } from './upgrades/v3BrowseIndex';
 import { v4AddedAt } from './upgrades/v4AddedAt';
+import { v5ExamIndex } from './upgrades/v5ExamIndex';
 
 export type MediaRecord = { deckId: string; name: string; type: string; bytes: Uint8Array };
 
@@ -35,7 +41,16 @@ export type CardinalDb = Dexie & {
   reviewLogs: EntityTable<ReviewLogRecord, 'id'>;
   settings: EntityTable<SettingRecord, 'key'>;
   exams: EntityTable<ExamRecord, 'id'>;
+  examItems: Table<ExamIndexRow, [string, string]>;
 };
+
+/** Tables derived from others (rebuilt, never backed up or restored). */
+export const DERIVED_TABLES: readonly string[] = [EXAM_INDEX_TABLE];
+
+/** The tables a backup holds: every table but the derived ones. */
+export function storedTables(db: CardinalDb): CardinalDb['tables'] {
+  return db.tables.filter((t) => !DERIVED_TABLES.includes(t.name));
+}
 
 export const DB_NAME = 'cardinal';
 
@@ -74,6 +89,11 @@ export function createDb(name: string = DB_NAME): CardinalDb {
         '[deckId+itemId], deckId, [deckId+cardId], [deckId+queue], [deckId+queue+due], [deckId+queue+position], [deckId+section+queue], [deckId+section], [deckId+position], queue, due, flag, fsrs.lapses, fsrs.stability, fsrs.difficulty, fsrs.reps, fsrs.scheduled_days, fsrs.last_review, buriedUntil, ankiCardId',
     })
     .upgrade(v4AddedAt);
+  // Version 5: the exam index (examItems), so the practice-exam set-up counts and the draw samples without
+  // reading card rows. The upgrade builds it for stored decks (src/db/upgrades/v5ExamIndex.ts); from then on
+  // every card or deck write keeps it in step in the same transaction (src/db/examIndex.ts).
+  db.version(5).stores({ examItems: '[deckId+cardId], [deckId+section], *sectionTags' }).upgrade(v5ExamIndex);
   db.use(cardWordsMiddleware);
+  db.use(examIndexMiddleware);
   return db;
 }

@@ -1,3 +1,4 @@
+import { Dexie } from 'dexie';
 import type { DeckRecord } from '../domain/records';
 import type { CardinalDb } from './database';
 import { readDeckToday } from './reviewDay';
@@ -54,4 +55,17 @@ export async function deckCounts(
       unseen,
     };
   });
+}
+
+/**
+ * Whether a practice exam can ask anything of a deck: one key of the exam index (db/examIndex.ts) read, so the
+ * home page hides "Practice exam" for decks without exam questions at no cost.
+ */
+export async function hasExamQuestions(db: CardinalDb, deckId: string): Promise<boolean> {
+  const keys = await db.examItems
+    .where('[deckId+cardId]')
+    .between([deckId, Dexie.minKey], [deckId, Dexie.maxKey])
+    .limit(1)
+    .primaryKeys();
+  return keys.length > 0;
 }

@@ -6,8 +6,19 @@
 import { Dexie } from 'dexie';
 import { z } from 'zod';
 import { suggestedGrade } from '../domain/answer';
-import { type Candidate, examCandidates } from '../domain/exam/candidates';
-import { drawExam, weaknessWeight } from '../domain/exam/draw';
+import { itemIdOf } from '../domain/deck/reviewItems';
+import { type Candidate, cardCandidates } from '../domain/exam/candidates';
+import {
+  arrangeQuestions,
+  type CardItems,
+  type DrawFilter,
+  drawExamCards,
+  type PickLookup,
+  type PoolPick,
+  type SectionPool,
+  weaknessWeight,
+} from '../domain/exam/draw';
+import type { ExamIndexRow } from '../domain/exam/examIndex';
 import { seededRandom } from '../domain/exam/random';
 import {
   type ExamAnswer,
@@ -61,25 +72,140 @@ function parseExam(row: unknown): ExamRecord {
 
 export type ExamSetup = {
   deck: DeckRecord;
-  candidates: Candidate[];
+  /** How many cards an exam can ask per section of the deck's tree (sections with none are left out). */
+  sectionCounts: Map<string, number>;
+  /** Every tag of a card an exam can ask, sorted. */
+  tags: string[];
+  /** How many cards of the deck an exam can ask (0: the deck has no exam questions). */
+  total: number;
 };
 
-/** Every card of a deck, read by primary key range (one getAll on the store, no index lookups). */
-function deckCards(db: CardinalDb, deckId: string) {
-  return db.cards.where('[deckId+id]').between([deckId, Dexie.minKey], [deckId, Dexie.maxKey]).toArray();
+const deckRange = (deckId: string): [[string, unknown], [string, unknown]] => [
+  [deckId, Dexie.minKey],
+  [deckId, Dexie.maxKey],
+];
+
+/**
+ * What the set-up page shows, or null when the deck does not exist: from the stored exam index (db/examIndex.ts)
+ * by counts and index keys alone; no card row is read.
+ */
+export async function loadExamSetup(db: CardinalDb, deckId: string): Promise<ExamSetup | null> {
+  return db.transaction('r', [db.decks, db.examItems], async () => {
+    const deck = await db.decks.get(deckId);
+    if (!deck) return null;
+    const sections = flattenSections(deck.sections);
+    const [counts, tagKeys, total] = await Promise.all([
+      Promise.all(sections.map((s) => db.examItems.where('[deckId+section]').equals([deckId, s.id]).count())),
+      db.examItems
+        .where('sectionTags')
+        .between(...deckRange(deckId))
+        .uniqueKeys(),
+      db.examItems
+        .where('[deckId+cardId]')
+        .between(...deckRange(deckId))
+        .count(),
+    ]);
+    const sectionCounts = new Map<string, number>();
+    sections.forEach((s, i) => {
+      if ((counts[i] ?? 0) > 0) sectionCounts.set(s.id, counts[i] ?? 0);
+    });
+    const tags = new Set((tagKeys as unknown as [string, string, string][]).map((key) => key[2]));
+    return { deck, sectionCounts, tags: [...tags].sort(), total };
+  });
+}
+
+/** The eligible cards of one section: counted on the index, or listed (card ids) when tags filter them. */
+type PoolSource = SectionPool & { cards?: string[] };
+
+/**
+ * The cards an exam with these sections and tags can ask, per section in the order of `filter.sections`: without
+ * tags a count on the [deckId+section] index; with tags the card ids of the matching [deckId, section, tag] keys
+ * (keys only, one per card).
+ */
+async function poolSources(db: CardinalDb, deckId: string, filter: DrawFilter): Promise<PoolSource[]> {
+  const sections = [...new Set(filter.sections)];
+  const tags = [...new Set(filter.tags)];
+  if (tags.length === 0) {
+    const sizes = await Promise.all(
+      sections.map((section) => db.examItems.where('[deckId+section]').equals([deckId, section]).count()),
+    );
+    return sections.map((section, i) => ({ section, size: sizes[i] ?? 0 }));
+  }
+  const keys = await Promise.all(
+    sections.map((section) =>
+      db.examItems
+        .where('sectionTags')
+        .anyOf(tags.map((tag) => [deckId, section, tag]))
+        .primaryKeys(),
+    ),
+  );
+  return sections.map((section, i) => {
+    const cards = [...new Set((keys[i] ?? []).map((key) => key[1]))];
+    return { section, size: cards.length, cards };
+  });
+}
+
+/** How many different questions (one per card) an exam with these sections and tags can ask. */
+export async function countAvailable(db: CardinalDb, deckId: string, filter: DrawFilter): Promise<number> {
+  return (await poolSources(db, deckId, filter)).reduce((n, pool) => n + pool.size, 0);
 }
 
 /**
- * What the set-up page asks from: the deck and every question it can ask, or null when the deck does not
- * exist. One read of the deck's cards and a linear pass over them; review state is read only when the exam
- * starts. Not a live query: re-reading 100,000 cards on every settings write would cost seconds.
+ * The lookup the draw asks (domain/exam/draw.ts): the card id at each picked position (the n-th key of the
+ * section's index range, reached by a key cursor's advance, or a listed card id), their index rows, then the
+ * review states of the items of cards not seen before, a bulkGet each per round; everything read is remembered
+ * for the next rounds.
  */
-export async function loadExamSetup(db: CardinalDb, deckId: string): Promise<ExamSetup | null> {
-  const loaded = await db.transaction('r', [db.decks, db.cards], async () => {
-    const deck = await db.decks.get(deckId);
-    return deck ? { deck, cards: await deckCards(db, deckId) } : null;
-  });
-  return loaded && { deck: loaded.deck, candidates: examCandidates(loaded.cards, loaded.deck) };
+function pickLookup(
+  db: CardinalDb,
+  deckId: string,
+  sources: readonly PoolSource[],
+  weightOf: (fsrs: CardStateRecord['fsrs'] | undefined) => number,
+): PickLookup {
+  const rowAt = new Map<string, ExamIndexRow | null>();
+  const itemsOf = new Map<string, CardItems>();
+  /** The card id at a position: a listed one, or the n-th key of the section's index range (key cursor advance). */
+  const cardAt = async (pick: PoolPick): Promise<string | undefined> => {
+    const source = sources[pick.pool];
+    if (!source) return undefined;
+    if (source.cards) return source.cards[pick.index];
+    const [key] = await db.examItems
+      .where('[deckId+section]')
+      .equals([deckId, source.section])
+      .offset(pick.index)
+      .limit(1)
+      .primaryKeys();
+    return key?.[1];
+  };
+  return async (picks) => {
+    const at = (pick: PoolPick) => `${pick.pool}:${pick.index}`;
+    const missing = [...new Map(picks.filter((p) => !rowAt.has(at(p))).map((p) => [at(p), p])).values()];
+    const cardIds = await Promise.all(missing.map(cardAt));
+    const rows = await db.examItems.bulkGet(cardIds.map((id): [string, string] => [deckId, id ?? '']));
+    missing.forEach((pick, i) => {
+      rowAt.set(at(pick), cardIds[i] === undefined ? null : (rows[i] ?? null));
+    });
+    const fresh = [
+      ...new Map(
+        rows.flatMap((row) => (row && !itemsOf.has(row.cardId) ? [[row.cardId, row]] : [])),
+      ).values(),
+    ];
+    const itemIds = fresh.flatMap((row) => row.ordinals.map((o) => itemIdOf(row.cardId, o)));
+    const states = await db.cardStates.bulkGet(itemIds.map((i): [string, string] => [deckId, i]));
+    const fsrsOf = new Map(states.flatMap((s) => (s ? [[s.itemId, s.fsrs] as const] : [])));
+    for (const row of fresh)
+      itemsOf.set(
+        row.cardId,
+        row.ordinals.map((o) => {
+          const itemId = itemIdOf(row.cardId, o);
+          return { itemId, weight: weightOf(fsrsOf.get(itemId)) };
+        }),
+      );
+    return picks.map((pick) => {
+      const row = rowAt.get(at(pick));
+      return row ? { cardId: row.cardId, items: itemsOf.get(row.cardId) ?? [] } : null;
+    });
+  };
 }
 
 /** The set-up's small live part: the schedule setting and an unfinished exam of the deck to resume. */
@@ -91,37 +217,47 @@ export async function loadExamSetupStatus(
 }
 
 /**
- * Draws and stores a new exam (reproducible from config.seed over the same deck and card states). The set-up
- * page passes the candidates it already holds, so the cards are not read twice.
+ * Draws and stores a new exam (reproducible from config.seed over the same deck and card states). Reads the
+ * eligible card ids from the exam index, the review states of the cards the draw looks at (a few hundred for 40
+ * questions, see domain/exam/draw.ts) and the chosen cards; then stores the exam.
  */
 export async function startExam(
   db: CardinalDb,
   deckId: string,
   config: ExamConfig,
-  input: { id: string; now: number; candidates?: readonly Candidate[] },
+  input: { id: string; now: number },
 ): Promise<ExamRecord> {
-  const loaded = await db.transaction('r', [db.decks, db.cards, db.cardStates, db.settings], async () => {
-    const deck = await db.decks.get(deckId);
-    if (!deck) return null;
-    const candidates = input.candidates ?? examCandidates(await deckCards(db, deckId), deck);
-    const states = await db.cardStates
-      .where('[deckId+itemId]')
-      .between([deckId, Dexie.minKey], [deckId, Dexie.maxKey])
-      .toArray();
-    return { deck, candidates, states, settings: await getSchedulerSettings(db, deckId) };
-  });
-  if (!loaded) throw new Error(`No deck "${deckId}"`);
-  const fsrsOf = new Map<string, CardStateRecord['fsrs']>();
-  for (const s of loaded.states) fsrsOf.set(s.itemId, s.fsrs);
-  const questions = drawExam({
-    candidates: loaded.candidates,
-    config,
-    weightOf: (itemId) => weaknessWeight(fsrsOf.get(itemId), input.now, loaded.settings),
-    sectionOrder: flattenSections(loaded.deck.sections).map((s) => s.id),
-    random: seededRandom(config.seed),
-  });
+  const random = seededRandom(config.seed);
+  const drawn = await db.transaction(
+    'r',
+    [db.decks, db.examItems, db.cardStates, db.cards, db.settings],
+    async () => {
+      const deck = await db.decks.get(deckId);
+      if (!deck) return null;
+      const settings = await getSchedulerSettings(db, deckId);
+      const sources = await poolSources(db, deckId, config);
+      const picked = await drawExamCards({
+        pools: sources.map(({ section, size }) => ({ section, size })),
+        count: config.count,
+        lookup: pickLookup(db, deckId, sources, (fsrs) => weaknessWeight(fsrs, input.now, settings)),
+        random,
+      });
+      const cards = await db.cards.bulkGet(picked.map((p): [string, string] => [deckId, p.cardId]));
+      const candidatesOf = cardCandidates(deck);
+      const chosen: Candidate[] = [];
+      picked.forEach((p, i) => {
+        const card = cards[i];
+        const candidate = card && candidatesOf(card).find((c) => c.itemId === p.itemId);
+        if (candidate) chosen.push(candidate);
+      });
+      return { deck, chosen };
+    },
+  );
+  if (!drawn) throw new Error(`No deck "${deckId}"`);
+  const sectionOrder = flattenSections(drawn.deck.sections).map((s) => s.id);
+  const questions = arrangeQuestions(drawn.chosen, config.order, sectionOrder, random);
   if (questions.length === 0) throw new Error('No questions match these sections and tags');
-  const exam = newExamRecord({ id: input.id, deck: loaded.deck, config, questions, now: input.now });
+  const exam = newExamRecord({ id: input.id, deck: drawn.deck, config, questions, now: input.now });
   await createExam(db, exam);
   return exam;
 }

@@ -2,19 +2,16 @@
  * Exam bench harness: the real exam set-up page over a synthetic deck of N cards in Chromium's IndexedDB
  * (a quarter each mcq, true/false, basic with an answer set, cloze with vetted wrong options; 20 sections;
  * half the items studied). Measures set-up ready (mount → Start button and its summary on screen) and exam
- * start (Start clicked → question 1 on screen). Built by vite.bench.config.ts; driven by exam.bench-run.ts.
+ * start (Start clicked → question 1 on screen), and the repository calls behind them one by one. Built by
+ * vite.bench.config.ts; driven by exam.bench-run.ts.
  */
-import { Dexie } from 'dexie';
 import { createRoot, type Root } from 'react-dom/client';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { routes } from '../../src/app/routes';
 import { type CardinalDb, createDb } from '../../src/db/database';
+import { countAvailable, loadExamSetup, startExam } from '../../src/db/examRepo';
 import { DbProvider } from '../../src/db/react';
 import { type Card, DECK_FORMAT, DECK_FORMAT_VERSION, type Deck } from '../../src/domain/deck/schema';
-import { examCandidates } from '../../src/domain/exam/candidates';
-import { drawExam, weaknessWeight } from '../../src/domain/exam/draw';
-import { seededRandom } from '../../src/domain/exam/random';
-import { DEFAULT_SCHEDULER_SETTINGS } from '../../src/domain/settings';
 import '../../src/app/styles.css';
 import { seedHalfStudied } from './seedDeck';
 
@@ -148,44 +145,38 @@ async function once(): Promise<{ setupMs: number; startMs: number }> {
 /** Where the time goes, step by step, as the set-up and start do it (one run). */
 async function parts(): Promise<Record<string, number>> {
   if (!db) throw new Error('seed first');
-  const range = (): [[string, unknown], [string, unknown]] => [
-    ['bench', Dexie.minKey],
-    ['bench', Dexie.maxKey],
-  ];
   let t = performance.now();
   const lap = () => {
     const ms = performance.now() - t;
     t = performance.now();
     return Math.round(ms);
   };
-  const deck = await db.decks.get('bench');
-  const cards = await db.cards
-    .where('[deckId+id]')
-    .between(...range())
-    .toArray();
-  const readCards = lap();
-  const candidates = examCandidates(cards, deck ?? {});
-  const buildCandidates = lap();
-  const states = await db.cardStates
-    .where('[deckId+itemId]')
-    .between(...range())
-    .toArray();
-  const readStates = lap();
-  const fsrs = new Map(states.map((s) => [s.itemId, s.fsrs]));
-  const now = Date.now();
-  drawExam({
-    candidates,
-    config: { count: 40, sections: deck?.sections.map((s) => s.id) ?? [], tags: [], order: 'random' },
-    weightOf: (id) => weaknessWeight(fsrs.get(id), now, DEFAULT_SCHEDULER_SETTINGS),
-    sectionOrder: [],
-    random: seededRandom('parts'),
-  });
-  const draw = lap();
+  const setup = await loadExamSetup(db, 'bench');
+  const setupReads = lap();
+  const sections = [...(setup?.sectionCounts.keys() ?? [])];
+  await countAvailable(db, 'bench', { sections, tags: ['t3'] });
+  const countTag = lap();
+  await startExam(
+    db,
+    'bench',
+    {
+      count: 40,
+      timeLimitMinutes: null,
+      sections,
+      tags: [],
+      passMark: 70,
+      order: 'random',
+      seed: 'parts',
+      feedSchedule: false,
+      retakeOf: null,
+    },
+    { id: `parts-${Date.now()}`, now: Date.now() },
+  );
+  const start = lap();
   return {
-    readCards,
-    buildCandidates,
-    readStates,
-    draw,
+    setupReads,
+    countTag,
+    start,
     rawCards: await rawReadAll(db, 'cards'),
     rawStates: await rawReadAll(db, 'cardStates'),
   };

@@ -2,20 +2,30 @@ import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { createDb } from '../../src/db/database';
 import { syncDeck } from '../../src/db/deckInstall';
+import { hasExamQuestions } from '../../src/db/decksRepo';
 import {
+  countAvailable,
   finishExam,
   getExam,
   getFeedSchedule,
   listExams,
+  loadExamSetup,
   saveExamProgress,
   setFeedSchedule,
   startExam,
   startRetake,
 } from '../../src/db/examRepo';
 import { recordAnswer } from '../../src/db/reviewRepo';
+import { examCandidates } from '../../src/domain/exam/candidates';
 import type { ExamAnswer, ExamConfig, ExamRecord } from '../../src/domain/exam/record';
 import { schedulerSettingsKey } from '../../src/domain/settings';
-import { EXAM_CARDS, EXAM_DECK_META, EXAM_SECTIONS } from '../domain/exam/examDeck';
+import {
+  ALL_SECTIONS,
+  EXAM_CARDS,
+  EXAM_DECK_CARDS,
+  EXAM_DECK_META,
+  EXAM_SECTIONS,
+} from '../domain/exam/examDeck';
 import { DAY, freshDb, MINUTE, makeDeck, T0 } from '../helpers/builders';
 import { SETTINGS } from '../helpers/items';
 
@@ -231,5 +241,68 @@ describe('exams in IndexedDB', () => {
     expect(db.verno).toBeGreaterThanOrEqual(2);
     expect(await db.settings.get('kept')).toEqual({ key: 'kept', value: 1 });
     expect(await db.exams.count()).toBe(0);
+  });
+});
+
+describe('the exam set-up and draw read the exam index', () => {
+  const candidates = examCandidates(EXAM_DECK_CARDS, EXAM_DECK_META);
+  /** What the candidates say an exam with this filter can ask: distinct cards. */
+  const expectedCount = (sections: string[], tags: string[]) =>
+    new Set(
+      candidates
+        .filter(
+          (c) => sections.includes(c.section) && (tags.length === 0 || c.tags.some((t) => tags.includes(t))),
+        )
+        .map((c) => c.cardId),
+    ).size;
+
+  it('counts per section, tags and total exactly as the candidates do', async () => {
+    const db = await seeded();
+    const setup = await loadExamSetup(db, DECK);
+    for (const section of ALL_SECTIONS)
+      expect(setup?.sectionCounts.get(section) ?? 0, section).toBe(expectedCount([section], []));
+    expect(setup?.tags).toEqual([...new Set(candidates.flatMap((c) => c.tags))].sort());
+    expect(setup?.total).toBe(expectedCount(ALL_SECTIONS, []));
+    expect(await hasExamQuestions(db, DECK)).toBe(true);
+    expect(await hasExamQuestions(db, 'no-such-deck')).toBe(false);
+    expect(await loadExamSetup(db, 'no-such-deck')).toBeNull();
+  });
+
+  it('counts what a section and tag filter can ask, one question per card', async () => {
+    const db = await seeded();
+    const tags = [...new Set(candidates.flatMap((c) => c.tags))];
+    for (const sections of [ALL_SECTIONS, ['san'], ['nas', 'vxlan']])
+      for (const chosen of [[], tags.slice(0, 1), tags.slice(1, 3), tags])
+        expect(await countAvailable(db, DECK, { sections, tags: chosen }), `${sections} ${chosen}`).toBe(
+          expectedCount(sections, chosen),
+        );
+  });
+
+  it('draws only from the chosen sections and tags, one question per card, every section covered', async () => {
+    const db = await seeded();
+    const tags = [...new Set(candidates.flatMap((c) => c.tags))];
+    for (const seed of ['a', 'b', 'c', 'd']) {
+      const all = await startExam(db, DECK, { ...CONFIG, seed, count: 50 }, { id: `all-${seed}`, now: T0 });
+      expect(all.questions).toHaveLength(expectedCount(ALL_SECTIONS, []));
+      expect(new Set(all.questions.map((q) => q.cardId)).size).toBe(all.questions.length);
+      const few = await startExam(db, DECK, { ...CONFIG, seed, count: 3 }, { id: `few-${seed}`, now: T0 });
+      expect(new Set(few.questions.map((q) => q.section))).toEqual(new Set(ALL_SECTIONS));
+      const nas = await startExam(
+        db,
+        DECK,
+        { ...CONFIG, seed, sections: ['nas'] },
+        { id: `nas-${seed}`, now: T0 },
+      );
+      expect(nas.questions.every((q) => q.section === 'nas')).toBe(true);
+      const tag = tags[0] ?? '';
+      const tagged = await startExam(
+        db,
+        DECK,
+        { ...CONFIG, seed, tags: [tag] },
+        { id: `t-${seed}`, now: T0 },
+      );
+      expect(tagged.questions.length).toBeGreaterThan(0);
+      expect(tagged.questions.every((q) => q.tags.includes(tag))).toBe(true);
+    }
   });
 });

@@ -29,6 +29,11 @@ const RELEASED: Stores[] = [
       '[deckId+itemId], deckId, [deckId+cardId], [deckId+queue], [deckId+queue+due], [deckId+queue+position], [deckId+section+queue], [deckId+section], [deckId+position], queue, due, flag, fsrs.lapses, fsrs.stability, fsrs.difficulty, fsrs.reps, fsrs.scheduled_days, fsrs.last_review, buriedUntil',
     media: '[deckId+name], deckId',
   },
+  {
+    cards: '[deckId+id], deckId, id, *words, *card.tags, card.kind, addedAt',
+    cardStates:
+      '[deckId+itemId], deckId, [deckId+cardId], [deckId+queue], [deckId+queue+due], [deckId+queue+position], [deckId+section+queue], [deckId+section], [deckId+position], queue, due, flag, fsrs.lapses, fsrs.stability, fsrs.difficulty, fsrs.reps, fsrs.scheduled_days, fsrs.last_review, buriedUntil, ankiCardId',
+  },
 ];
 
 /** Fields today's code writes that a version did not have yet: rows stored at that version lack them. */
@@ -55,8 +60,21 @@ function datedCards(rows: Tables): Tables {
   return { ...rows, cards };
 }
 
+/**
+ * Version 5 builds the exam index (examItems) from the stored decks and cards (src/db/upgrades/v5ExamIndex.ts):
+ * the same rows today's code writes alongside the cards.
+ */
+async function withExamIndex(rows: Tables): Promise<Tables> {
+  return { ...rows, examItems: (await everyTable(await populatedDb())).examItems ?? [] };
+}
+
 /** Per starting version: the rows today's code must find, given the rows stored at that version. */
-const expected: Record<number, (rows: Tables) => Tables> = { 1: datedCards, 2: datedCards, 3: datedCards };
+const expected: Record<number, (rows: Tables) => Tables | Promise<Tables>> = {
+  1: (rows) => withExamIndex(datedCards(rows)),
+  2: (rows) => withExamIndex(datedCards(rows)),
+  3: (rows) => withExamIndex(datedCards(rows)),
+  4: withExamIndex,
+};
 
 /** The tables that exist at `version` (1-based). */
 function tablesAt(version: number): string[] {
@@ -105,8 +123,9 @@ describe('schema upgrades', () => {
       const db = createDb(name);
       await db.open();
       const after = await everyTable(db);
-      const want = expected[from]?.(rows) ?? rows;
+      const want = (await expected[from]?.(rows)) ?? rows;
       for (const [table, tableRows] of Object.entries(want)) expect(after[table], table).toEqual(tableRows);
+      expect(after.examItems?.length).toBeGreaterThan(0);
       // Tables added since hold nothing until used.
       for (const table of db.tables.filter((t) => !(t.name in want))) expect(await table.count()).toBe(0);
       db.close();

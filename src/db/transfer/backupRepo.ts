@@ -14,7 +14,7 @@ import {
 } from '../../domain/transfer/backup';
 import { MEDIA_TABLE } from '../../domain/transfer/backupMedia';
 import { answerIdentity, fileStateWins } from '../../domain/transfer/mergeRestore';
-import type { CardinalDb } from '../database';
+import { type CardinalDb, storedTables } from '../database';
 import { inKeyOrder } from './keyOrder';
 
 export type Progress = (done: number, total: number) => void;
@@ -22,7 +22,7 @@ export type RestoreMode = 'replace' | 'merge';
 
 export function tableKeys(db: CardinalDb): Record<string, TableKey> {
   return Object.fromEntries(
-    db.tables.map((t) => [
+    storedTables(db).map((t) => [
       t.name,
       {
         keyPath: (t.schema.primKey.keyPath ?? null) as string | string[] | null,
@@ -86,10 +86,11 @@ export async function exportBackup(
   const { deckIds, onProgress } = options;
   return db.transaction('r', db.tables, async () => {
     const tables: Record<string, unknown[]> = {};
-    const counts = await Promise.all(db.tables.map((table) => table.count()));
+    const stored = storedTables(db);
+    const counts = await Promise.all(stored.map((table) => table.count()));
     const total = counts.reduce((a, b) => a + b, 0);
     let done = 0;
-    for (const table of db.tables) {
+    for (const table of stored) {
       const rows = await readInPages(table, (read) => onProgress?.(done + read, total));
       tables[table.name] = deckIds ? rows.filter((row) => belongsTo(table.name, row, deckIds)) : rows;
       done += rows.length;
@@ -128,10 +129,11 @@ export async function restoreBackup(
   return db.transaction('rw', db.tables, async () => {
     const summary: RestoreSummary = {};
     let done = 0;
+    // Clearing every table includes the derived ones; writing the cards rebuilds the exam index (db/examIndex.ts).
     if (mode === 'replace') await Promise.all(db.tables.map((table) => table.clear()));
     // Every table's rows are planned first (a merge reads what it compares), then written as one stream of chunks.
     const writes: (() => Promise<unknown>)[] = [];
-    for (const table of db.tables) {
+    for (const table of storedTables(db)) {
       const rows = backup.tables[table.name] ?? [];
       const key = keys[table.name];
       let fresh = rows;

@@ -5,7 +5,7 @@
  */
 import { endLine, headLine, LOG_TABLE, LOGS_PER_LINE, tableLines } from '../../domain/transfer/backupLines';
 import { gzipLineWriter } from '../../domain/transfer/gzipLines';
-import type { CardinalDb } from '../database';
+import { type CardinalDb, storedTables } from '../database';
 import { belongsTo, forEachPage, type Progress, pageSize } from './backupRepo';
 
 export type CompactBackup = {
@@ -23,12 +23,13 @@ export async function writeCompactBackup(
   const { deckIds, onProgress } = options;
   const out = gzipLineWriter();
   return db.transaction('r', db.tables, async () => {
-    const totals = await Promise.all(db.tables.map((table) => table.count()));
+    const tables = storedTables(db);
+    const totals = await Promise.all(tables.map((table) => table.count()));
     const total = totals.reduce((a, b) => a + b, 0);
     const counts: Record<string, number> = {};
     let done = 0;
     out.write(headLine(exportedAt, deckIds));
-    for (const table of db.tables) {
+    for (const table of tables) {
       let count = 0;
       const size = table.name === LOG_TABLE ? LOGS_PER_LINE : pageSize(table.name);
       await forEachPage(table, size, (page) => {

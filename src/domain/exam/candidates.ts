@@ -42,18 +42,23 @@ export type DeckCard = { card: Card; position: number; retired: boolean };
 export type ExamDeckMeta = Pick<Deck, 'answerSets' | 'examOptions'>;
 
 export function examCandidates(cards: readonly DeckCard[], deck: ExamDeckMeta = {}): Candidate[] {
-  const sets = new Map<string, AnswerSet>((deck.answerSets ?? []).map((s) => [s.id, s]));
-  const optionCount = examOptionsOf(deck);
+  const candidatesOfCard = cardCandidates(deck);
   // Deck order without a comparison sort: one bucket per card position (cards come in key order).
   const byPosition: Candidate[][] = [];
   for (const record of cards) {
-    if (record.retired) continue;
-    const found = candidatesOf(record, sets, optionCount);
+    const found = candidatesOfCard(record);
     if (found.length > 0) byPosition[record.position] = found;
   }
   const out: Candidate[] = [];
   for (const found of byPosition) if (found) for (const c of found) out.push(c);
   return out;
+}
+
+/** The candidates of one card at a time (none for a retired card), with the deck's answer sets looked up once. */
+export function cardCandidates(deck: ExamDeckMeta = {}): (record: DeckCard) => Candidate[] {
+  const sets = new Map<string, AnswerSet>((deck.answerSets ?? []).map((s) => [s.id, s]));
+  const optionCount = examOptionsOf(deck);
+  return (record) => (record.retired ? [] : candidatesOf(record, sets, optionCount));
 }
 
 function base(record: DeckCard, ordinal: number) {

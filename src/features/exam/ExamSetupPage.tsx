@@ -2,6 +2,7 @@ import './exam.css';
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import {
+  countAvailable,
   type ExamSetup,
   loadExamSetup,
   loadExamSetupStatus,
@@ -9,9 +10,9 @@ import {
   startExam,
 } from '../../db/examRepo';
 import { useDb, useDbQuery } from '../../db/react';
-import { availableCount } from '../../domain/exam/draw';
+import type { DrawFilter } from '../../domain/exam/draw';
 import { flattenSections } from '../../domain/exam/sections';
-import { attempt } from '../../stores/actionErrors';
+import { attempt, reportFailure } from '../../stores/actionErrors';
 import { now } from '../../stores/clock';
 import { NotFound } from '../../ui/NotFound';
 import { ChoicePicker, type PickerItem } from './ChoicePicker';
@@ -41,29 +42,28 @@ export function ExamSetupPage() {
   const { sections, tags } = useMemo(() => {
     if (!setup || typeof setup === 'string')
       return { sections: [] as PickerItem[], tags: [] as PickerItem[] };
-    const perSection = new Map<string, Set<string>>();
-    const tagSet = new Set<string>();
-    for (const c of setup.candidates) {
-      const cards = perSection.get(c.section) ?? new Set<string>();
-      cards.add(c.cardId);
-      perSection.set(c.section, cards);
-      for (const t of c.tags) tagSet.add(t);
-    }
     return {
       sections: flattenSections(setup.deck.sections).flatMap((s) => {
-        const count = perSection.get(s.id)?.size ?? 0;
+        const count = setup.sectionCounts.get(s.id) ?? 0;
         return count === 0 ? [] : [{ id: s.id, label: s.title, depth: s.depth, count }];
       }),
-      tags: [...tagSet].sort().map((t) => ({ id: t, label: t })),
+      tags: setup.tags.map((t) => ({ id: t, label: t })),
     };
   }, [setup]);
+  const preselected = search.get('section');
+  const form =
+    draft ??
+    defaultDraft(
+      preselected && sections.some((s) => s.id === preselected) ? [preselected] : sections.map((s) => s.id),
+    );
+  const available = useAvailable(deckId, setup, form);
 
   if (setup === undefined || status === undefined) return <p role="status">Loading…</p>;
   if (typeof setup === 'string') return <p role="alert">{setup}</p>;
   if (setup === null)
     return <NotFound what="deck" id={deckId} back={{ to: '/', label: 'Go to your decks' }} />;
 
-  if (setup.candidates.length === 0)
+  if (setup.total === 0)
     return (
       <section className="exam-setup" aria-labelledby="setup-heading">
         <h1 id="setup-heading">Practice exam: {setup.deck.title}</h1>
@@ -81,17 +81,10 @@ export function ExamSetupPage() {
       </section>
     );
 
-  const preselected = search.get('section');
-  const form =
-    draft ??
-    defaultDraft(
-      preselected && sections.some((s) => s.id === preselected) ? [preselected] : sections.map((s) => s.id),
-    );
   const update = (patch: Partial<SetupDraft>) => {
     setDraft({ ...form, ...patch });
     setFailure(null);
   };
-  const available = availableCount(setup.candidates, form);
   const errorText = [
     errors.count && `Number of questions ${errors.count}.`,
     errors.minutes && `Time limit ${errors.minutes}.`,
@@ -110,14 +103,15 @@ export function ExamSetupPage() {
     const checked = validateDraft(form, status.feedSchedule, seed);
     if (checked.errors) return setErrors(checked.errors);
     setErrors({});
-    if (available === 0) return setFailure('No questions match these sections and tags.');
     setBusy(true);
     try {
-      const exam = await startExam(db, deckId, checked.config, {
-        id: newExamId(),
-        now: now(),
-        candidates: setup.candidates,
-      });
+      // Still counting (tags just chosen): count now rather than ignore the click.
+      if ((available ?? (await countAvailable(db, deckId, checked.config))) === 0) {
+        setFailure('No questions match these sections and tags.');
+        setBusy(false);
+        return;
+      }
+      const exam = await startExam(db, deckId, checked.config, { id: newExamId(), now: now() });
       await navigate(`/exams/${exam.id}`);
     } catch (error) {
       setFailure(error instanceof Error ? error.message : String(error));
@@ -251,7 +245,9 @@ export function ExamSetupPage() {
             Start exam
           </button>
           <p className="start-summary" id="start-summary">
-            {startSummary(form, available, status.feedSchedule)}
+            {available === undefined
+              ? 'Counting the questions…'
+              : startSummary(form, available, status.feedSchedule)}
           </p>
           <p id={ERRORS_ID} className="field-error start-errors" aria-live="assertive" aria-atomic="true">
             {errorText}
@@ -266,8 +262,46 @@ export function ExamSetupPage() {
 }
 
 /**
- * The deck's questions, read once per deck (undefined while loading, null for no such deck, a message when
- * reading failed). The cards are not a live query: see loadExamSetup.
+ * How many questions an exam with the form's sections and tags can ask (one per card): the sum of the sections'
+ * counts without tags; with tags, counted from the index keys (undefined until counted).
+ */
+function useAvailable(
+  deckId: string,
+  setup: ExamSetup | null | string | undefined,
+  filter: DrawFilter,
+): number | undefined {
+  const db = useDb();
+  const counts = setup && typeof setup !== 'string' ? setup.sectionCounts : undefined;
+  const sectionsKey = filter.sections.join('\u0000');
+  const tagsKey = filter.tags.join('\u0000');
+  const plain = useMemo(
+    () =>
+      counts && tagsKey === ''
+        ? sectionsKey.split('\u0000').reduce((n, s) => n + (counts.get(s) ?? 0), 0)
+        : undefined,
+    [counts, sectionsKey, tagsKey],
+  );
+  const [tagged, setTagged] = useState<{ key: string; count: number }>();
+  const key = `${deckId}\u0001${sectionsKey}\u0001${tagsKey}`;
+  useEffect(() => {
+    if (!counts || tagsKey === '') return;
+    let current = true;
+    const sections = sectionsKey === '' ? [] : sectionsKey.split('\u0000');
+    countAvailable(db, deckId, { sections, tags: tagsKey.split('\u0000') }).then(
+      (count) => current && setTagged({ key, count }),
+      (error: unknown) => current && reportFailure('The questions could not be counted', error),
+    );
+    return () => {
+      current = false;
+    };
+  }, [db, deckId, counts, sectionsKey, tagsKey, key]);
+  if (plain !== undefined) return plain;
+  return tagged?.key === key ? tagged.count : undefined;
+}
+
+/**
+ * The deck's exam counts and tags, read once per deck (undefined while loading, null for no such deck, a message
+ * when reading failed). Not a live query: see loadExamSetup.
  */
 function useExamSetup(deckId: string): ExamSetup | null | string | undefined {
   const db = useDb();

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import type { DeckRecord } from '../../domain/records';
-import { useDeckCounts, useDecks } from './useDeckCounts';
+import { useDeckCounts, useDecks, useHasExamQuestions } from './useDeckCounts';
 
 export function HomePage() {
   const summaries = useDecks();
@@ -44,6 +44,8 @@ export function HomePage() {
 
 function DeckCard({ deck }: { deck: DeckRecord }) {
   const counts = useDeckCounts(deck);
+  // A deck with no multiple-choice, true/false or vetted flashcard question has no practice exam to offer.
+  const examable = useHasExamQuestions(deck.id);
   const headingId = `deck-${deck.id}`;
   return (
     <li className="deck-card" aria-labelledby={headingId}>
@@ -66,9 +68,15 @@ function DeckCard({ deck }: { deck: DeckRecord }) {
         <Link to={`/custom-study/${deck.id}`} className="button" aria-label={`Custom study: ${deck.title}`}>
           Custom study
         </Link>
-        <Link to={`/decks/${deck.id}/exam`} className="button" aria-label={`Practice exam for ${deck.title}`}>
-          Practice exam
-        </Link>
+        {examable && (
+          <Link
+            to={`/decks/${deck.id}/exam`}
+            className="button"
+            aria-label={`Practice exam for ${deck.title}`}
+          >
+            Practice exam
+          </Link>
+        )}
         <Link to={`/decks/${deck.id}/readiness`} className="button" aria-label={`${deck.title} readiness`}>
           Readiness
         </Link>

@@ -1,5 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { addCard } from '../../../src/db/cardEdits';
 import { syncDeck } from '../../../src/db/deckInstall';
 import { freshDb, makeDeck, T0 } from '../../helpers/builders';
 import { renderRoute } from '../../helpers/renderRoute';
@@ -47,6 +48,34 @@ describe('Home page', () => {
 
     await expect.poll(() => countOf('Test deck', 'Cards')).toBe('1');
     await expect.poll(() => countOf('Test deck', 'Unseen')).toBe('1');
+  });
+
+  it('offers a practice exam only for a deck with exam questions, and as soon as it has one', async () => {
+    const db = await freshDb();
+    // Flashcards without vetted wrong options only: nothing an exam can ask.
+    const flashcards = makeDeck().cards.filter((c) => c.kind === 'basic' || c.kind === 'cloze');
+    await syncDeck(db, makeDeck({ cards: flashcards }), T0, { shipped: true });
+    renderRoute(db, '/');
+    await screen.findByRole('link', { name: 'Study now: Test deck' });
+    await screen.findByText('Unseen');
+    expect(screen.queryByRole('link', { name: 'Practice exam for Test deck' })).toBeNull();
+
+    const [section] = makeDeck().sections;
+    await addCard(
+      db,
+      'test-deck',
+      {
+        id: 'q',
+        section: section?.id ?? '',
+        kind: 'truefalse',
+        statement: 'The sky is blue.',
+        answer: true,
+        explanation: '',
+      },
+      T0,
+    );
+    const link = await screen.findByRole('link', { name: 'Practice exam for Test deck' });
+    expect(link).toHaveAttribute('href', '/decks/test-deck/exam');
   });
 
   it('says so when there are no decks', async () => {

@@ -38,7 +38,8 @@ type BrowseBench = {
 };
 
 it('measures Browse search and scroll', { timeout: 900_000 }, async () => {
-  const served = await openHarness();
+  // A kept profile's databases belong to the address they were made at: always the same port then.
+  const served = await openHarness(PROFILE ? 4791 : 0);
   const { port } = served;
   // A kept profile (BENCH_BROWSE_PROFILE) instead of the harness's fresh one: its databases outlive the run.
   const browser = PROFILE

@@ -173,7 +173,11 @@ function until(condition: () => boolean, timeoutMs = 120_000): Promise<void> {
     const observer = new MutationObserver(() => void check());
     const timer = setTimeout(() => {
       observer.disconnect();
-      reject(new Error(`bench: the page did not reach the expected state within ${timeoutMs} ms`));
+      reject(
+        new Error(
+          `bench: the page did not reach the expected state within ${timeoutMs} ms (status: ${status()}; first row: ${firstRowText()})`,
+        ),
+      );
     }, timeoutMs);
     if (check()) return;
     observer.observe(document.body, { subtree: true, childList: true, characterData: true });

@@ -26,8 +26,9 @@ export type WalkFilter = {
 };
 
 export const FIRST_CHUNK = 500;
-// Small enough that a newer search waits little for the chunk in flight when it stops an older walk.
-const MAX_CHUNK = 8_000;
+// Small enough that a newer search waits little for the chunk in flight when it stops an older walk (a request
+// cannot be stopped, and the database answers one request at a time).
+const MAX_CHUNK = 2_000;
 
 /**
  * Walks the deck order, calling `onPage` once with the matching keys found by the time there are `page` of them

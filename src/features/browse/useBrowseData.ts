@@ -94,7 +94,8 @@ export const FIRST_ROWS = 2 * PAGE;
 /** Rows kept in memory at most; beyond it, only those of the pages in view are kept. */
 const KEPT = 40 * PAGE;
 
-type RowCache = { now: number; version: number; rows: Map<string, BrowseRow>; reading: Set<string> };
+/** Rows by key string; null: read, but its item or card is gone (not read again until the tables change). */
+type RowCache = { now: number; version: number; rows: Map<string, BrowseRow | null>; reading: Set<string> };
 
 const rowKey = (key: readonly [string, string]) => `${key[0]}\u0001${key[1]}`;
 
@@ -125,7 +126,8 @@ export function useWindowRows(
   if (version !== undefined && (!current || current.now !== now || current.version !== version)) {
     // Rows stay on screen while they are read again (the data changed) — not when the time moved.
     const kept = stale.current.size + (current?.rows.size ?? 0) > KEPT ? [] : [...stale.current];
-    stale.current = current && current.now === now ? new Map([...kept, ...current.rows]) : new Map();
+    const shown = [...(current?.rows ?? [])].filter((e): e is [string, BrowseRow] => e[1] !== null);
+    stale.current = current && current.now === now ? new Map([...kept, ...shown]) : new Map();
     cache.current = { now, version, rows: new Map(), reading: new Set() };
   }
   const c = cache.current;
@@ -152,6 +154,7 @@ export function useWindowRows(
       (rows) => {
         done();
         if (cache.current !== c) return;
+        for (const key of missing) c.rows.set(rowKey(key), null);
         for (const row of rows) {
           c.rows.set(rowKey(row.key), row);
           stale.current.delete(rowKey(row.key));

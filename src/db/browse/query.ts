@@ -320,13 +320,15 @@ export async function queryBrowse(
   let known: { cards: CardMatch | undefined } | undefined;
   if (sort === 'deck' && dir === 'asc' && !predicate) {
     // Deck order with only indexed filters: a large match is walked in the index's order (deckOrderWalk.ts).
-    const [cards, itemKeys] = await Promise.all([
+    // The retired items (few: a small index range) are read with the rest, ready for a walk.
+    const [cards, itemKeys, retired] = await Promise.all([
       matchingCards(db, f, now),
       Promise.all(itemLevelSets(db, f, now, false)),
+      db.cardStates.where('queue').equals('retired').primaryKeys().then(toSet),
     ]);
     const items = intersect(itemKeys);
     if ((!cards || cards.keys.size > SMALL) && (!items || items.size > SMALL))
-      return walkInDeckOrder(db, f, cards?.keys, items, onFirst, signal);
+      return walkInDeckOrder(db, f, cards?.keys, items, retired, onFirst, signal);
     known = { cards };
   }
   const candidates = await indexedCandidates(db, f, now, known);
@@ -381,10 +383,10 @@ async function walkInDeckOrder(
   f: BrowseFilters,
   cards: Set<string> | undefined,
   items: Set<string> | undefined,
+  retired: Set<string>,
   onFirst: ((first: BrowseResult) => void | Promise<void>) | undefined,
   signal: AbortSignal | undefined,
 ): Promise<BrowseResult> {
-  const retired = await db.cardStates.where('queue').equals('retired').primaryKeys().then(toSet);
   const countable = !cards && !items;
   const keys = await walkDeckOrder(
     db,

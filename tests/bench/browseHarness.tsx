@@ -72,11 +72,78 @@ let db: CardinalDb | undefined;
 let root: Root | undefined;
 let router: ReturnType<typeof createMemoryRouter> | undefined;
 
-async function seed(n: number): Promise<{ seedMs: number }> {
+/**
+ * Stores the synthetic deck of n cards. `reuse` (a run over a kept browser profile, BENCH_BROWSE_PROFILE): a
+ * database seeded whole by an earlier run is kept as it is.
+ */
+async function seed(n: number, reuse = false): Promise<{ seedMs: number }> {
   root?.unmount();
   db?.close();
   db = createDb(`cardinal-browse-bench-${n}`);
-  return seedHalfStudied(db, syntheticDeck(n), Date.now());
+  const marker = `cardinal-browse-bench-${n}-seeded`;
+  if (reuse && localStorage.getItem(marker) === '1' && (await db.cardStates.count()) === n)
+    return { seedMs: 0 };
+  localStorage.removeItem(marker);
+  const seeded = await seedHalfStudied(db, syntheticDeck(n), Date.now());
+  localStorage.setItem(marker, '1');
+  return seeded;
+}
+
+/** One IndexedDB request during a search: what it read, when it was sent and answered (ms after Enter). */
+type Request = { op: string; at: number; ms: number };
+let requests: Request[] | undefined;
+let origin = 0;
+
+/** Records every IndexedDB read request (for the per-phase breakdown of a search); installed once. */
+function traceRequests() {
+  const wrap = (proto: IDBObjectStore | IDBIndex, kind: string) => {
+    for (const name of [
+      'get',
+      'getAll',
+      'getAllKeys',
+      'getKey',
+      'count',
+      'openCursor',
+      'openKeyCursor',
+    ] as const) {
+      const target = proto as unknown as Record<string, (...args: unknown[]) => IDBRequest>;
+      const original = target[name];
+      if (!original) continue;
+      target[name] = function (this: IDBObjectStore | IDBIndex, ...args: unknown[]) {
+        const request = original.apply(this, args);
+        const log = requests;
+        if (log) {
+          const at = performance.now();
+          const label = `${kind === 'index' ? `${(this as IDBIndex).objectStore.name}.${this.name}` : this.name} ${name}`;
+          request.addEventListener('success', () =>
+            log.push({ op: label, at: at - origin, ms: performance.now() - at }),
+          );
+        }
+        return request;
+      };
+    }
+  };
+  wrap(IDBObjectStore.prototype, 'store');
+  wrap(IDBIndex.prototype, 'index');
+}
+traceRequests();
+
+/** The requests of a search, one line each, consecutive same requests folded ("×n"). */
+function requestLines(log: readonly Request[]): string[] {
+  const lines: string[] = [];
+  let i = 0;
+  while (i < log.length) {
+    const first = log[i] as Request;
+    let j = i + 1;
+    while (j < log.length && (log[j] as Request).op === first.op) j++;
+    const last = log[j - 1] as Request;
+    const end = Math.max(...log.slice(i, j).map((r) => r.at + r.ms));
+    lines.push(
+      `  ${first.at.toFixed(0).padStart(5)}–${end.toFixed(0).padEnd(5)} ${first.op}${j - i > 1 ? ` ×${j - i}` : ''}${last === first ? '' : ''}`,
+    );
+    i = j;
+  }
+  return lines;
 }
 
 function mount(path: string) {
@@ -106,7 +173,11 @@ function until(condition: () => boolean, timeoutMs = 120_000): Promise<void> {
     const observer = new MutationObserver(() => void check());
     const timer = setTimeout(() => {
       observer.disconnect();
-      reject(new Error(`bench: the page did not reach the expected state within ${timeoutMs} ms`));
+      reject(
+        new Error(
+          `bench: the page did not reach the expected state within ${timeoutMs} ms (status: ${status()}; first row: ${firstRowText()})`,
+        ),
+      );
     }, timeoutMs);
     if (check()) return;
     observer.observe(document.body, { subtree: true, childList: true, characterData: true });
@@ -131,7 +202,10 @@ async function open(): Promise<number> {
  * Searches for `query` as the search box does when Enter is pressed (the address changes to ?q=…): ms from
  * then to the first matching row on screen, ms to the exact count, and the count shown.
  */
-async function search(query: string): Promise<{ ms: number; countMs: number; status: string }> {
+async function search(
+  query: string,
+  trace = false,
+): Promise<{ ms: number; countMs: number; status: string }> {
   if (!router) throw new Error('not mounted');
   const words = query.split(' ').filter((w) => w !== '');
   const expected = JSON.stringify(words.length === 0 ? {} : { q: query });
@@ -143,17 +217,31 @@ async function search(query: string): Promise<{ ms: number; countMs: number; sta
     return row.length > 1 && words.every((w) => row.some((r) => r.startsWith(w)));
   };
   const started = performance.now();
+  origin = started;
+  const log: Request[] = [];
+  requests = trace ? log : undefined;
   await router.navigate(words.length === 0 ? '/browse' : `/browse?q=${encodeURIComponent(query)}`, {
     replace: true,
   });
   await until(() => resultFor() === expected && shown());
   const ms = performance.now() - started;
+  const shownLog = log.length;
   // A large match shows its first page before it is counted ("100+ cards match · counting…").
   await until(() => !status().includes('counting'));
   const countMs = performance.now() - started;
   console.log(
     `bench: search "${query}" first row in ${ms.toFixed(0)} ms, counted in ${countMs.toFixed(0)} ms (${status()})`,
   );
+  requests = undefined;
+  if (trace)
+    console.log(
+      [
+        `bench: requests of "${query}" (ms after Enter), first row at ${ms.toFixed(0)}:`,
+        ...requestLines(log.slice(0, shownLog)),
+        '  — first row shown —',
+        ...requestLines(log.slice(shownLog)).slice(0, 12),
+      ].join('\n'),
+    );
   await nextFrame();
   return { ms, countMs, status: status() };
 }

@@ -41,4 +41,37 @@ describe('Browse query over the indexes', () => {
       expect(byLast.keys).toHaveLength(7);
     }
   });
+
+  it('finds cards with several words, whichever of them is rare or common, with the rows of the first keys', {
+    timeout: 30_000,
+  }, async () => {
+    const db = await freshDb();
+    const cards = Array.from({ length: 2_100 }, (_, i) =>
+      basic(`c${i}`, {
+        front: `common word ${i}${i % 500 === 7 ? ' rarity' : ''}`,
+        ...(i % 3 === 0 ? { reversed: true } : {}),
+      }),
+    );
+    await syncDeck(db, makeDeck({ cards }), T0, { shipped: false });
+    const ids = async (q: string) => (await browseKeys(db, { q }, T0)).keys.map((k) => k[1]);
+    // A rare word and a common one (more than 2,000 cards): the rare one's cards are checked for the other.
+    expect(await ids('rar comm')).toEqual([
+      'c7#1',
+      'c507#1',
+      'c507#2',
+      'c1007#1',
+      'c1507#1',
+      'c2007#1',
+      'c2007#2',
+    ]);
+    // Two rare words: their cards in common.
+    expect(await ids('1007 rarity')).toEqual(['c1007#1']);
+    expect(await ids('rarity 1008')).toEqual([]);
+    // Two common words: every card has both.
+    expect(await ids('word comm')).toHaveLength(2_100 + 700);
+
+    const found = await browseKeys(db, { q: 'rarity' }, T0, { rows: 2 });
+    expect(found.rows?.map((r) => r.key)).toEqual(found.keys.slice(0, 2));
+    expect(found.rows?.map((r) => r.question)).toEqual(['common word 7 rarity', 'common word 507 rarity']);
+  });
 });

@@ -1,7 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { browseKeys } from '../../src/db/browse/browseRepo';
+import { describe, expect, it, vi } from 'vitest';
+import { type BrowseKeysResult, browseKeys } from '../../src/db/browse/browseRepo';
 import { walkDeckOrder } from '../../src/db/browse/deckOrderWalk';
-import type { BrowseResult } from '../../src/db/browse/query';
 import type { CardStateRecord } from '../../src/domain/records';
 import { freshDb, T0 } from '../helpers/builders';
 import { newItem } from '../helpers/items';
@@ -24,9 +23,9 @@ describe('Deck-order walk over the items index', { timeout: 30_000 }, () => {
     const rows = items(1_300);
     await db.cardStates.bulkPut(rows);
     const pages: string[][] = [];
-    const all = await walkDeckOrder(db, { exclude: new Set() }, 100, (keys) =>
-      pages.push(keys.map((k) => k[1])),
-    );
+    const all = await walkDeckOrder(db, { exclude: new Set() }, 100, (keys) => {
+      pages.push(keys.map((k) => k[1]));
+    });
     expect(pages).toHaveLength(1);
     // The first page holds at least what was asked, all that the first chunk found.
     expect(pages[0]?.slice(0, 100)).toEqual(Array.from({ length: 100 }, (_, i) => `c${i}#1`));
@@ -65,16 +64,48 @@ describe('Deck-order walk over the items index', { timeout: 30_000 }, () => {
     retired.retired = true;
     retired.queue = 'retired';
     await db.cardStates.bulkPut(rows);
-    const firsts: BrowseResult[] = [];
-    const done = await browseKeys(db, {}, T0, (first) => firsts.push(first));
-    expect(firsts).toHaveLength(1);
+    const firsts: BrowseKeysResult[] = [];
+    const done = await browseKeys(db, {}, T0, {
+      onFirst: (first) => {
+        firsts.push(first);
+      },
+    });
+    // The first page at once, uncounted; then the same page with the count (read after the page is shown).
+    expect(firsts).toHaveLength(2);
     expect(firsts[0]?.complete).toBe(false);
-    expect(firsts[0]?.total).toBe(702);
+    expect(firsts[0]?.total).toBeUndefined();
+    expect(firsts[1]?.total).toBe(702);
+    expect(firsts[1]?.keys).toEqual(firsts[0]?.keys);
     expect(firsts[0]?.keys.length).toBeGreaterThanOrEqual(100);
     expect(firsts[0]?.keys.length).toBeLessThan(702);
     expect(firsts[0]?.keys.map((k) => k[1])).not.toContain('c5#1');
     expect(done.keys).toHaveLength(702);
     const deckE = await browseKeys(db, { deck: 'e' }, T0);
     expect(deckE.keys.map((k) => k[1])).toEqual(['x0#1', 'x1#1', 'x2#1']);
+  });
+
+  it('walks on for the rest only when the first page is shown, and stops when a newer search replaces it', async () => {
+    const db = await freshDb();
+    await db.cardStates.bulkPut(items(5_000));
+    const releases: (() => void)[] = [];
+    let settled = false;
+    const search = browseKeys(db, {}, T0, {
+      onFirst: () => new Promise<void>((resolve) => releases.push(resolve)),
+    }).then((r) => {
+      settled = true;
+      return r;
+    });
+    await vi.waitFor(() => expect(releases).toHaveLength(1));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(settled).toBe(false);
+    // Shown: the count is read, then (shown with it) the rest.
+    releases[0]?.();
+    await vi.waitFor(() => expect(releases).toHaveLength(2));
+    releases[1]?.();
+    expect((await search).keys).toHaveLength(5_003);
+
+    const stop = new AbortController();
+    const replaced = browseKeys(db, {}, T0, { onFirst: () => stop.abort(), signal: stop.signal });
+    await expect(replaced).rejects.toThrow();
   });
 });

@@ -26,18 +26,21 @@ export type WalkFilter = {
 };
 
 export const FIRST_CHUNK = 500;
-// Small enough that a newer search waits little for the chunk in flight when it stops an older walk.
-const MAX_CHUNK = 8_000;
+// Small enough that a newer search waits little for the chunk in flight when it stops an older walk (a request
+// cannot be stopped, and the database answers one request at a time).
+const MAX_CHUNK = 2_000;
 
 /**
  * Walks the deck order, calling `onPage` once with the matching keys found by the time there are `page` of them
- * (or all of them, if fewer), and returns every matching key in order. An abort (a newer search) stops the walk.
+ * (or all of them, if fewer), and returns every matching key in order. The walk goes on when the promise `onPage`
+ * returns settles (the page is on screen: the rest of the walk does not compete with showing it). An abort (a
+ * newer search) stops the walk before its next request.
  */
 export async function walkDeckOrder(
   db: CardinalDb,
   filter: WalkFilter,
   page: number,
-  onPage?: (keys: Key[], done: boolean) => void,
+  onPage?: (keys: Key[], done: boolean) => void | Promise<void>,
   signal?: AbortSignal,
 ): Promise<Key[]> {
   const index = db.cardStates.where('[deckId+position]');
@@ -56,6 +59,7 @@ export async function walkDeckOrder(
   let from: [string, number] | undefined = filter.deck !== undefined ? [filter.deck, -Infinity] : undefined;
   let previous = new Set<string>();
   for (;;) {
+    signal?.throwIfAborted();
     const range = from
       ? upper
         ? index.between(from, upper, true, true)
@@ -73,7 +77,7 @@ export async function walkDeckOrder(
     const done = keys.length < chunk;
     if (!paged && (out.length >= page || done)) {
       paged = true;
-      onPage?.(out.slice(), done);
+      await onPage?.(out.slice(), done);
     }
     if (done) return out;
     signal?.throwIfAborted();

@@ -12,11 +12,16 @@ import { type BrowseRow, sortRows, stateWordOf } from '../../domain/browse/row';
 import { queryWords, wordsOf } from '../../domain/browse/words';
 import { reviewItemsOf } from '../../domain/deck/reviewItems';
 import type { Section } from '../../domain/deck/schema';
-import type { CardStateRecord } from '../../domain/records';
+import type { CardRecord, CardStateRecord } from '../../domain/records';
 import { retrievability } from '../../domain/scheduler';
 import type { CardinalDb } from '../database';
 import { walkDeckOrder } from './deckOrderWalk';
-import { readBrowseRows } from './rows';
+import { type ReadCache, readBrowseRows } from './rows';
+
+export type { ReadCache } from './rows';
+
+/** Each deck's scheduler settings, by deck id. */
+export type SettingsOf = (deckId: string) => Parameters<typeof retrievability>[2];
 
 export type ItemKey = [deckId: string, itemId: string];
 
@@ -78,17 +83,18 @@ function subtreeIds(sections: readonly Section[], id: string): string[] {
 }
 
 /**
- * Card keys matching the search words, tag, kind and added date (all card-level), or undefined when none is asked. Several
- * words: the rarest word's index range is read (each range is counted first), and the other words are checked
- * on its cards' stored words when they are few, or through their own ranges when they are many.
+ * What a search has read of the matching cards so far: their keys, and the rows of those it has read (a few
+ * cards, when the words were checked on them), so that nothing is read twice.
  */
-async function matchingCards(
-  db: CardinalDb,
-  f: BrowseFilters,
-  now: number,
-): Promise<Set<string> | undefined> {
-  const sets: Promise<Set<string>>[] = [];
-  const cardKeys = (keys: unknown[]) => toSet(keys as [string, string][]);
+type CardMatch = { keys: Set<string>; rows?: Map<string, CardRecord> };
+
+/**
+ * Card keys matching the search words, tag, kind and added date (all card-level), or undefined when none is
+ * asked.
+ */
+async function matchingCards(db: CardinalDb, f: BrowseFilters, now: number): Promise<CardMatch | undefined> {
+  const sets: Promise<CardMatch>[] = [];
+  const cardKeys = (keys: unknown[]) => ({ keys: toSet(keys as [string, string][]) });
   const words = queryWords(f.q ?? '');
   if (words.length > 0) sets.push(cardsWithWords(db, words));
   if (f.tag) sets.push(db.cards.where('card.tags').equals(f.tag).primaryKeys().then(cardKeys));
@@ -101,32 +107,50 @@ async function matchingCards(
         .primaryKeys()
         .then(cardKeys),
     );
-  return intersect(await Promise.all(sets));
+  const found = await Promise.all(sets);
+  const keys = intersect(found.map((m) => m.keys));
+  if (!keys) return undefined;
+  const rows = found.find((m) => m.rows)?.rows;
+  return rows ? { keys, rows } : { keys };
 }
 
-async function cardsWithWords(db: CardinalDb, words: readonly string[]): Promise<Set<string>> {
+/**
+ * Cards with every word. One word: its index range, read once (a count first would walk the range twice).
+ * Several words: the first MANY_CARDS + 1 keys of each word's range are read at once; when some range ends
+ * within them, the smallest is the candidates, and the other words are checked on those cards' stored words
+ * (their rows are kept for what follows); when every range is large, the ranges are read whole and intersected.
+ */
+async function cardsWithWords(db: CardinalDb, words: readonly string[]): Promise<CardMatch> {
   const range = (word: string) => db.cards.where('words').startsWith(word);
-  const counts = await Promise.all(words.map((w) => range(w).count()));
-  const [rarest, ...rest] = words.map((word, i) => ({ word, n: counts[i] ?? 0 })).sort((a, b) => a.n - b.n);
-  if (!rarest) return new Set();
-  let keys = toSet((await range(rarest.word).primaryKeys()) as [string, string][]);
-  if (rest.length === 0 || keys.size === 0) return keys;
-  if (keys.size <= MANY_CARDS) {
-    const rows = await db.cards.bulkGet([...keys].map(keyOf));
-    keys = new Set();
-    for (const row of rows) {
+  const read = async (word: string, limit?: number) =>
+    toSet((await (limit ? range(word).limit(limit) : range(word)).primaryKeys()) as [string, string][]);
+  if (words.length === 1) return { keys: await read(words[0] as string) };
+  const heads = await Promise.all(words.map((word) => read(word, MANY_CARDS + 1)));
+  const sized = words.map((word, i) => ({ word, keys: heads[i] as Set<string> }));
+  sized.sort((a, b) => a.keys.size - b.keys.size);
+  const [rarest, ...rest] = sized;
+  if (!rarest) return { keys: new Set() };
+  if (rarest.keys.size <= MANY_CARDS) {
+    // Words whose range was read whole are checked by their keys; the others on the rarest's card rows.
+    const whole = rest.filter((r) => r.keys.size <= MANY_CARDS);
+    const partial = rest.filter((r) => r.keys.size > MANY_CARDS);
+    let keys = [...rarest.keys].filter((k) => whole.every((r) => r.keys.has(k)));
+    if (partial.length === 0 || keys.length === 0) return { keys: new Set(keys) };
+    const rows = new Map<string, CardRecord>();
+    const read = await db.cards.bulkGet(keys.map(keyOf));
+    keys = [];
+    for (const row of read) {
       if (!row) continue;
       const own = row.words ?? wordsOf(row.card);
-      if (rest.every(({ word }) => own.some((w) => w.startsWith(word))))
-        keys.add(keyString([row.deckId, row.id]));
+      if (!partial.every(({ word }) => own.some((w) => w.startsWith(word)))) continue;
+      const key = keyString([row.deckId, row.id]);
+      keys.push(key);
+      rows.set(key, row);
     }
-    return keys;
+    return { keys: new Set(keys), rows };
   }
-  for (const { word } of rest) {
-    const other = toSet((await range(word).primaryKeys()) as [string, string][]);
-    keys = new Set([...keys].filter((k) => other.has(k)));
-  }
-  return keys;
+  const whole = await Promise.all(sized.map(({ word }) => read(word)));
+  return { keys: intersect(whole) ?? new Set() };
 }
 
 /** Above this many cards, their items are found by one walk over all item keys rather than card by card. */
@@ -134,22 +158,29 @@ const MANY_CARDS = 2_000;
 
 /**
  * The item keys of a set of cards. Item ids are `<card id>#<ordinal>`: a few cards are read (one request each, all
- * at once) for their ordinals; many are matched against all item keys, read in one request. (An `anyOf` over
- * thousands of compound keys walks a cursor key by key and takes seconds.)
+ * at once, unless the search has read them already) for their ordinals; many are matched against all item keys,
+ * read in one request. (An `anyOf` over thousands of compound keys walks a cursor key by key and takes seconds.)
  */
-async function itemKeysOfCards(db: CardinalDb, cards: Set<string>): Promise<Set<string>> {
-  if (cards.size > MANY_CARDS) {
+async function itemKeysOfCards(db: CardinalDb, cards: CardMatch): Promise<Set<string>> {
+  if (cards.keys.size > MANY_CARDS) {
     const all = (await db.cardStates.toCollection().primaryKeys()) as ItemKey[];
     const out = new Set<string>();
     for (const [deckId, itemId] of all) {
       const cardId = itemId.slice(0, itemId.lastIndexOf('#'));
-      if (cards.has(`${deckId}${SEP}${cardId}`)) out.add(`${deckId}${SEP}${itemId}`);
+      if (cards.keys.has(`${deckId}${SEP}${cardId}`)) out.add(`${deckId}${SEP}${itemId}`);
     }
     return out;
   }
-  const rows = await db.cards.bulkGet([...cards].map(keyOf));
+  const known = cards.rows ?? new Map<string, CardRecord>();
+  const missing = [...cards.keys].filter((k) => !known.has(k));
+  if (missing.length > 0) {
+    const read = await db.cards.bulkGet(missing.map(keyOf));
+    for (const row of read) if (row) known.set(keyString([row.deckId, row.id]), row);
+    cards.rows = known;
+  }
   const out = new Set<string>();
-  for (const row of rows) {
+  for (const key of cards.keys) {
+    const row = known.get(key);
     if (!row || row.retired) continue;
     for (const ref of reviewItemsOf(row.card)) out.add(`${row.deckId}${SEP}${ref.itemId}`);
   }
@@ -217,7 +248,7 @@ async function indexedCandidates(
   db: CardinalDb,
   f: BrowseFilters,
   now: number,
-  known?: { cards: Set<string> | undefined },
+  known?: { cards: CardMatch | undefined },
 ): Promise<Set<string> | undefined> {
   const cards = known ? known.cards : await matchingCards(db, f, now);
   const sets = await Promise.all([
@@ -231,14 +262,14 @@ async function indexedCandidates(
 function rowPredicate(
   f: BrowseFilters,
   now: number,
-  settingsOf: (deckId: string) => Parameters<typeof retrievability>[2],
+  settingsOf: SettingsOf | undefined,
 ): ((item: CardStateRecord) => boolean) | undefined {
   const tests: ((item: CardStateRecord) => boolean)[] = [];
   if (f.marked) tests.push((i) => i.marked);
   if (f.leech) tests.push((i) => i.leech);
   if (f.state) tests.push((i) => stateWordOf(i, now).toLowerCase() === f.state);
   if (f.dueBefore || f.dueAfter) tests.push((i) => i.fsrs.state !== 0);
-  if (f.rBelow !== undefined) {
+  if (f.rBelow !== undefined && settingsOf) {
     const below = f.rBelow / 100;
     tests.push((i) => i.fsrs.state !== 0 && retrievability(i.fsrs, now, settingsOf(i.deckId)) < below);
   }
@@ -248,12 +279,18 @@ function rowPredicate(
 
 const CHUNK = 2_000;
 
-async function readItems(db: CardinalDb, keys: readonly ItemKey[]): Promise<CardStateRecord[]> {
+async function readItems(
+  db: CardinalDb,
+  keys: readonly ItemKey[],
+  cache?: ReadCache,
+): Promise<CardStateRecord[]> {
   const out: CardStateRecord[] = [];
   for (let i = 0; i < keys.length; i += CHUNK) {
     const rows = await db.cardStates.bulkGet(keys.slice(i, i + CHUNK));
     for (const row of rows) if (row) out.push(row);
   }
+  // Kept for the rows of the first page (at most a few thousand: readItems reads only small matches).
+  if (cache) for (const row of out) cache.items.set(keyString([row.deckId, row.itemId]), row);
   return out;
 }
 
@@ -263,34 +300,44 @@ async function readAllItems(db: CardinalDb): Promise<CardStateRecord[]> {
 
 /**
  * The keys of the items that match, in order. Retired items (removed from their deck) never show.
- * `settingsOf` gives each deck's scheduler settings (for retrievability).
+ * `settings` gives each deck's scheduler settings (for retrievability): awaited only when the filters or the
+ * sort need them. `cache` gets the rows the query reads (for the rows shown next).
  */
 export async function queryBrowse(
   db: CardinalDb,
   f: BrowseFilters,
   now: number,
-  settingsOf: (deckId: string) => Parameters<typeof retrievability>[2],
-  onFirst?: (first: BrowseResult) => void,
+  settings: Promise<SettingsOf>,
+  onFirst?: (first: BrowseResult) => void | Promise<void>,
   signal?: AbortSignal,
+  cache?: ReadCache,
 ): Promise<BrowseResult> {
   const sort: Column = f.sort ?? 'deck';
   const dir = f.dir ?? 'asc';
+  const needsSettings = f.rBelow !== undefined || !INDEX_OF[sort];
+  const settingsOf: SettingsOf | undefined = needsSettings ? await settings : undefined;
   const predicate = rowPredicate(f, now, settingsOf);
-  let known: { cards: Set<string> | undefined } | undefined;
+  let known: { cards: CardMatch | undefined } | undefined;
   if (sort === 'deck' && dir === 'asc' && !predicate) {
     // Deck order with only indexed filters: a large match is walked in the index's order (deckOrderWalk.ts).
-    const cards = await matchingCards(db, f, now);
-    const items = intersect(await Promise.all(itemLevelSets(db, f, now, false)));
-    if ((!cards || cards.size > SMALL) && (!items || items.size > SMALL))
-      return walkInDeckOrder(db, f, cards, items, onFirst, signal);
+    // The retired items (few: a small index range) are read with the rest, ready for a walk.
+    const [cards, itemKeys, retired] = await Promise.all([
+      matchingCards(db, f, now),
+      Promise.all(itemLevelSets(db, f, now, false)),
+      db.cardStates.where('queue').equals('retired').primaryKeys().then(toSet),
+    ]);
+    const items = intersect(itemKeys);
+    if ((!cards || cards.keys.size > SMALL) && (!items || items.size > SMALL))
+      return walkInDeckOrder(db, f, cards?.keys, items, retired, onFirst, signal);
     known = { cards };
   }
   const candidates = await indexedCandidates(db, f, now, known);
+  if (cache && known?.cards?.rows) for (const [k, row] of known.cards.rows) cache.cards.set(k, row);
 
   // The matching items' rows, when the filters or a small result make reading them worthwhile.
   let items: CardStateRecord[] | undefined;
   if (candidates && (predicate || candidates.size <= SORT_IN_MEMORY_MAX || !INDEX_OF[sort]))
-    items = await readItems(db, [...candidates].map(keyOf));
+    items = await readItems(db, [...candidates].map(keyOf), cache);
   else if (!candidates && predicate) items = await readAllItems(db);
   if (items) items = items.filter((i) => !i.retired && (!predicate || predicate(i)));
 
@@ -304,14 +351,14 @@ export async function queryBrowse(
         keys: await orderByIndex(db, '[deckId+position]', 'asc', toSet(items.map(keyTuple))),
         notice: `More than ${SORT_IN_MEMORY_MAX.toLocaleString('en')} cards match: narrow the search to sort by this column. Shown in deck order.`,
       };
-    return { keys: await sortInMemory(db, items, sort, dir, now, settingsOf) };
+    return { keys: await sortInMemory(db, items, sort, dir, now, settingsOf ?? (await settings)) };
   }
   if (!index) {
     // No filter narrowed the items and the column has no index: sort all of them when few enough.
     const total = await db.cardStates.count();
     if (total <= SORT_IN_MEMORY_MAX) {
       const all = (await readAllItems(db)).filter((i) => !i.retired);
-      return { keys: await sortInMemory(db, all, sort, dir, now, settingsOf) };
+      return { keys: await sortInMemory(db, all, sort, dir, now, settingsOf ?? (await settings)) };
     }
     return {
       keys: await orderByIndex(db, '[deckId+position]', 'asc', undefined),
@@ -327,32 +374,37 @@ const keyTuple = (i: CardStateRecord): ItemKey => [i.deckId, i.itemId];
 /** Rows of the first page of a walk: what the list shows before the walk has found every match. */
 export const FIRST_PAGE = 100;
 
+/**
+ * A large match in deck order. The first page is passed on as soon as found; with no filter but the deck, the
+ * count (every item but the retired ones) is read after that page is shown, then the walk goes on for the rest.
+ */
 async function walkInDeckOrder(
   db: CardinalDb,
   f: BrowseFilters,
   cards: Set<string> | undefined,
   items: Set<string> | undefined,
-  onFirst: ((first: BrowseResult) => void) | undefined,
+  retired: Set<string>,
+  onFirst: ((first: BrowseResult) => void | Promise<void>) | undefined,
   signal: AbortSignal | undefined,
 ): Promise<BrowseResult> {
-  const [retired, total] = await Promise.all([
-    db.cardStates.where('queue').equals('retired').primaryKeys().then(toSet),
-    // With no filter but the deck, the count is known before the walk: every item but the retired ones.
-    !cards && !items
-      ? (f.deck ? db.cardStates.where('deckId').equals(f.deck) : db.cardStates.toCollection()).count()
-      : undefined,
-  ]);
-  const exclude = retired;
-  const exact =
-    total === undefined
-      ? undefined
-      : total - (f.deck ? [...retired].filter((k) => keyOf(k)[0] === f.deck).length : retired.size);
+  const countable = !cards && !items;
   const keys = await walkDeckOrder(
     db,
-    { cards, items, exclude, deck: f.deck },
+    { cards, items, exclude: retired, deck: f.deck },
     FIRST_PAGE,
-    (first, done) =>
-      onFirst?.({ keys: first, complete: done, ...(exact !== undefined ? { total: exact } : {}) }),
+    async (first, done) => {
+      if (!onFirst) return;
+      await onFirst({ keys: first, complete: done, ...(done ? { total: first.length } : {}) });
+      if (done || !countable) return;
+      signal?.throwIfAborted();
+      const total = await (f.deck
+        ? db.cardStates.where('deckId').equals(f.deck)
+        : db.cardStates.toCollection()
+      ).count();
+      const retiredHere = f.deck ? [...retired].filter((k) => keyOf(k)[0] === f.deck).length : retired.size;
+      signal?.throwIfAborted();
+      await onFirst({ keys: first, complete: false, total: total - retiredHere });
+    },
     signal,
   );
   return { keys, complete: true, total: keys.length };
@@ -445,7 +497,7 @@ async function sortInMemory(
   sort: Column,
   dir: 'asc' | 'desc',
   now: number,
-  settingsOf: (deckId: string) => Parameters<typeof retrievability>[2],
+  settingsOf: SettingsOf,
 ): Promise<ItemKey[]> {
   const rows: BrowseRow[] = await readBrowseRows(db, items, now, settingsOf);
   return sortRows(rows, sort, dir).map((r) => [r.key[0], r.key[1]]);

@@ -17,12 +17,42 @@ function sectionTitles(decks: readonly DeckRecord[]): Map<string, string> {
   return titles;
 }
 
-/** Rows for the given items or item keys, in that order; keys whose item or card is gone are left out. */
+/**
+ * Rows read by one search so far, by key string (deckId\u0001itemId, deckId\u0001cardId): what a search has read
+ * to find its matches is not read again to show them.
+ */
+export type ReadCache = { items: Map<string, CardStateRecord>; cards: Map<string, CardRecord> };
+
+const SEP = '\u0001';
+
+/** Reads the rows of `keys` not in `known`, one request for all; returns them all in the keys' order. */
+async function readVia<T>(
+  keys: readonly [string, string][],
+  known: Map<string, T> | undefined,
+  read: (keys: [string, string][]) => Promise<(T | undefined)[]>,
+): Promise<(T | undefined)[]> {
+  if (!known) return read([...keys]);
+  const missing = keys.filter((k) => !known.has(`${k[0]}${SEP}${k[1]}`));
+  if (missing.length > 0) {
+    const rows = await read(missing);
+    missing.forEach((k, i) => {
+      const row = rows[i];
+      if (row) known.set(`${k[0]}${SEP}${k[1]}`, row);
+    });
+  }
+  return keys.map((k) => known.get(`${k[0]}${SEP}${k[1]}`));
+}
+
+/**
+ * Rows for the given items or item keys, in that order; keys whose item or card is gone are left out. With
+ * `cache`, rows the search has read already are taken from it.
+ */
 export async function readBrowseRows(
   db: CardinalDb,
   itemsOrKeys: readonly (CardStateRecord | readonly [string, string])[],
   now: number,
   settingsOf: (deckId: string) => SchedulerSettings,
+  cache?: ReadCache,
 ): Promise<BrowseRow[]> {
   const items: CardStateRecord[] = [];
   const keys: [string, string][] = [];
@@ -31,10 +61,15 @@ export async function readBrowseRows(
     else items.push(entry as CardStateRecord);
   }
   if (keys.length > 0) {
-    for (const row of await db.cardStates.bulkGet(keys)) if (row && !row.retired) items.push(row);
+    const read = await readVia(keys, cache?.items, (k) => db.cardStates.bulkGet(k));
+    for (const row of read) if (row && !row.retired) items.push(row);
   }
   const [cards, decks] = await Promise.all([
-    db.cards.bulkGet(items.map((i) => [i.deckId, i.cardId])),
+    readVia(
+      items.map((i) => [i.deckId, i.cardId]),
+      cache?.cards,
+      (k) => db.cards.bulkGet(k),
+    ),
     db.decks.toArray(),
   ]);
   const deckById = new Map(decks.map((d) => [d.id, d]));

@@ -6,6 +6,7 @@ import { undoChange } from '../../db/browse/changes';
 import { type ItemKey, keyOf, keyString } from '../../db/browse/query';
 import { listDecks } from '../../db/decksRepo';
 import { useDb, useDbQuery } from '../../db/react';
+import { useTablesVersion } from '../../db/useTablesVersion';
 import {
   type Column,
   type FilterKey,
@@ -18,7 +19,7 @@ import { BrowseTable } from './BrowseTable';
 import { BulkBar } from './BulkBar';
 import { CardDetail } from './CardDetail';
 import { type ToastState, UndoToast } from './UndoToast';
-import { type KeysResult, useBrowseKeys } from './useBrowseData';
+import { type KeysResult, TABLES, useBrowseKeys, useSettings } from './useBrowseData';
 
 const NO_KEYS: ItemKey[] = [];
 
@@ -50,7 +51,10 @@ export function BrowsePage() {
   const filters = useMemo(() => filtersFromParams(params), [params]);
   const now = useSteadyNow();
   const decks = useDbQuery(listDecks, []) ?? [];
-  const result = useBrowseKeys(filters, now);
+  // One version and one read of the scheduler settings for the list and its rows.
+  const version = useTablesVersion(TABLES);
+  const settings = useSettings(version);
+  const result = useBrowseKeys(filters, now, version, settings);
   const keys = result?.keys ?? NO_KEYS;
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const anchor = useRef<number | null>(null);
@@ -164,7 +168,10 @@ export function BrowsePage() {
         ) : (
           <BrowseTable
             keys={keys}
+            rows={result?.rows ? { rows: result.rows, version: result.version } : undefined}
             now={now}
+            version={version}
+            settings={settings}
             sort={filters.sort ?? 'deck'}
             dir={filters.dir ?? 'asc'}
             onSort={onSort}

@@ -1,8 +1,10 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type MouseEvent, useRef } from 'react';
+import type { SettingsOf } from '../../db/browse/browseRepo';
 import type { ItemKey } from '../../db/browse/query';
 import { keyString } from '../../db/browse/query';
 import { COLUMNS, type Column } from '../../domain/browse/filters';
+import type { BrowseRow } from '../../domain/browse/row';
 import { COLUMN_LABELS, cellText } from './columns';
 import { useWindowRows } from './useBrowseData';
 
@@ -10,7 +12,11 @@ const ROW_HEIGHT = 36;
 
 type Props = {
   keys: readonly ItemKey[];
+  /** Rows read with the keys (the first screen's), and the tables' version they were read at. */
+  rows?: { rows: readonly BrowseRow[]; version: number };
   now: number;
+  version: number | undefined;
+  settings: Promise<SettingsOf> | undefined;
   sort: Column;
   dir: 'asc' | 'desc';
   onSort: (column: Column) => void;
@@ -21,7 +27,20 @@ type Props = {
 };
 
 /** The matching items as a table; only the rows on screen (and a few around them) are read and rendered. */
-export function BrowseTable({ keys, now, sort, dir, onSort, selected, onToggle, openKey, onOpen }: Props) {
+export function BrowseTable({
+  keys,
+  rows: given,
+  now,
+  version,
+  settings,
+  sort,
+  dir,
+  onSort,
+  selected,
+  onToggle,
+  openKey,
+  onOpen,
+}: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: keys.length,
@@ -33,7 +52,7 @@ export function BrowseTable({ keys, now, sort, dir, onSort, selected, onToggle, 
   const visible = virtualizer.getVirtualItems();
   const first = visible[0]?.index ?? 0;
   const last = (visible[visible.length - 1]?.index ?? 0) + 1;
-  const rows = useWindowRows(keys, first, last, now);
+  const rows = useWindowRows(keys, first, last, now, version, settings, given);
   const paddingTop = visible[0]?.start ?? 0;
   const paddingBottom = virtualizer.getTotalSize() - (visible[visible.length - 1]?.end ?? 0);
 

@@ -1,106 +1,176 @@
 import { useEffect, useRef, useState } from 'react';
-import { browseKeys, browseRows } from '../../db/browse/browseRepo';
-import type { BrowseResult, ItemKey } from '../../db/browse/query';
+import {
+  type BrowseKeysResult,
+  browseKeys,
+  browseRows,
+  type SettingsOf,
+  settingsLookup,
+} from '../../db/browse/browseRepo';
+import type { ItemKey } from '../../db/browse/query';
 import { useDb } from '../../db/react';
-import { useTablesVersion } from '../../db/useTablesVersion';
 import type { BrowseFilters } from '../../domain/browse/filters';
 import type { BrowseRow } from '../../domain/browse/row';
 
-const TABLES = ['decks', 'cards', 'cardStates'] as const;
+export const TABLES = ['decks', 'cards', 'cardStates'] as const;
 
-export type KeysResult = BrowseResult & { signature: string; error?: string };
+export type KeysResult = BrowseKeysResult & {
+  signature: string;
+  /** The tables' version the result (and its rows) was read at. */
+  version: number;
+  error?: string;
+};
+
+/** The next frame (a timer where there are no frames, as in tests). */
+const nextFrame = () =>
+  new Promise<void>((resolve) => {
+    const later = () => setTimeout(resolve, 0);
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(later);
+    else later();
+  });
 
 /**
- * The keys of every matching item, in order (first the first page, when the match is large), read again when the
- * cards change. Read outside a live query: at
- * 100,000 keys, a live query's bookkeeping of every key read costs seconds.
+ * The decks' scheduler settings, read once per Browse page and again when the tables change (for the
+ * retrievability of the rows shown); every search and every rows read share them.
  */
-export function useBrowseKeys(filters: BrowseFilters, now: number): KeysResult | undefined {
+export function useSettings(version: number | undefined): Promise<SettingsOf> | undefined {
   const db = useDb();
-  const version = useTablesVersion(TABLES);
+  const [settings, setSettings] = useState<{ version: number; read: Promise<SettingsOf> }>();
+  useEffect(() => {
+    if (version === undefined) return;
+    const read = settingsLookup(db);
+    // A failed read fails the search or the rows that need it, which say so.
+    read.catch(() => undefined);
+    setSettings({ version, read });
+  }, [db, version]);
+  return settings !== undefined && settings.version === version ? settings.read : undefined;
+}
+
+/**
+ * The keys of every matching item, in order (first the first page, when the match is large), with the rows of
+ * the first FIRST_ROWS of them, read again when the cards change. Read outside a live query: at 100,000 keys, a
+ * live query's bookkeeping of every key read costs seconds.
+ */
+export function useBrowseKeys(
+  filters: BrowseFilters,
+  now: number,
+  version: number | undefined,
+  settings: Promise<SettingsOf> | undefined,
+): KeysResult | undefined {
+  const db = useDb();
   const signature = JSON.stringify(filters);
   const [result, setResult] = useState<KeysResult>();
   // The filters are compared by value (signature): a new object with the same filters reads nothing again.
   // biome-ignore lint/correctness/useExhaustiveDependencies: filters are covered by their signature
   useEffect(() => {
-    if (version === undefined) return;
+    if (version === undefined || settings === undefined) return;
     let current = true;
-    // A large match in deck order shows its first page at once; the complete list replaces it when found.
-    const onFirst = (first: BrowseResult) => current && setResult({ ...first, signature });
     const stop = new AbortController();
-    browseKeys(db, filters, now, onFirst, stop.signal).then(
-      (r) => current && setResult({ ...r, complete: true, signature }),
-      (e: unknown) =>
-        current && setResult({ keys: [], signature, error: e instanceof Error ? e.message : String(e) }),
+    // A large match in deck order shows its first page at once; the walk for the rest goes on after it is on
+    // screen, and the complete list replaces it when found.
+    const onFirst = async (first: BrowseKeysResult) => {
+      if (!current) return;
+      setResult({ ...first, signature, version });
+      await nextFrame();
+    };
+    browseKeys(db, filters, now, { onFirst, signal: stop.signal, settings, rows: FIRST_ROWS }).then(
+      (r) => current && setResult({ ...r, complete: true, signature, version }),
+      (e: unknown) => {
+        if (!current) return;
+        setResult({ keys: [], signature, version, error: e instanceof Error ? e.message : String(e) });
+      },
     );
     return () => {
       current = false;
       stop.abort();
     };
-  }, [db, version, signature, now]);
+  }, [db, version, settings, signature, now]);
   return result;
 }
 
 /** Rows are read a page at a time: the pages covering what is on screen, and one either side. */
 export const PAGE = 50;
+/** Rows read with the keys of a search, before it is shown: the pages the table's first screen needs. */
+export const FIRST_ROWS = 2 * PAGE;
+/** Rows kept in memory at most; beyond it, only those of the pages in view are kept. */
+const KEPT = 40 * PAGE;
 
-type RowCache = { keys: readonly ItemKey[]; now: number; version: number; pages: Map<number, BrowseRow[]> };
+/** Rows by key string; null: read, but its item or card is gone (not read again until the tables change). */
+type RowCache = { now: number; version: number; rows: Map<string, BrowseRow | null>; reading: Set<string> };
+
+const rowKey = (key: readonly [string, string]) => `${key[0]}\u0001${key[1]}`;
 
 /**
  * The rows of keys[from, to) and one page either side (so a scroll of up to a page finds its rows read), by key
- * string. Each page of PAGE rows is read once (outside a live query) and kept while the keys, the time and the
- * tables stay the same; a scroll reads only the pages it newly reaches. When the tables change, the rows on screen
- * stay shown until their pages are read again.
+ * string. Rows are kept by key while the time and the tables stay the same: a new list with the same first keys
+ * (the complete list after its first page) reads nothing again, nor does a scroll back; `given` are rows read
+ * already (with the keys) at `givenVersion`. The missing rows in view are read in one request. When the tables
+ * change, the rows on screen stay shown until they are read again.
  */
-export function useWindowRows(keys: readonly ItemKey[], from: number, to: number, now: number) {
+export function useWindowRows(
+  keys: readonly ItemKey[],
+  from: number,
+  to: number,
+  now: number,
+  version: number | undefined,
+  settings: Promise<SettingsOf> | undefined,
+  given?: { rows: readonly BrowseRow[]; version: number },
+) {
   const db = useDb();
-  const version = useTablesVersion(TABLES);
   const firstPage = Math.max(0, Math.floor(from / PAGE) - 1);
   const lastPage = Math.min(Math.ceil(keys.length / PAGE) - 1, Math.floor(Math.max(from, to - 1) / PAGE) + 1);
   const cache = useRef<RowCache | undefined>(undefined);
-  const stale = useRef<Map<number, BrowseRow[]>>(new Map());
+  const stale = useRef<Map<string, BrowseRow>>(new Map());
   const [, setLoaded] = useState(0);
 
   const current = cache.current;
-  if (
-    version !== undefined &&
-    (!current || current.keys !== keys || current.now !== now || current.version !== version)
-  ) {
-    // Rows of the same keys stay on screen while their pages are read again (data changed, not the list).
-    const shown = current ? [...current.pages].filter(([, rows]) => rows.length > 0) : [];
-    stale.current = current && current.keys === keys ? new Map([...stale.current, ...shown]) : new Map();
-    cache.current = { keys, now, version, pages: new Map() };
+  if (version !== undefined && (!current || current.now !== now || current.version !== version)) {
+    // Rows stay on screen while they are read again (the data changed) — not when the time moved.
+    const kept = stale.current.size + (current?.rows.size ?? 0) > KEPT ? [] : [...stale.current];
+    const shown = [...(current?.rows ?? [])].filter((e): e is [string, BrowseRow] => e[1] !== null);
+    stale.current = current && current.now === now ? new Map([...kept, ...shown]) : new Map();
+    cache.current = { now, version, rows: new Map(), reading: new Set() };
   }
+  const c = cache.current;
+  if (c && given && given.version === c.version)
+    for (const row of given.rows) if (!c.rows.has(rowKey(row.key))) c.rows.set(rowKey(row.key), row);
+  const inView = keys.slice(firstPage * PAGE, (lastPage + 1) * PAGE);
 
   useEffect(() => {
-    const c = cache.current;
-    if (!c) return;
-    for (let page = firstPage; page <= lastPage; page++) {
-      if (c.pages.has(page)) continue;
-      c.pages.set(page, []);
-      const slice = c.keys.slice(page * PAGE, (page + 1) * PAGE);
-      browseRows(db, slice, c.now).then(
-        (rows) => {
-          if (cache.current !== c) return;
-          c.pages.set(page, rows);
-          stale.current.delete(page);
-          setLoaded((n) => n + 1);
-        },
-        () => {
-          // Not shown this time: the next scroll or change reads it again.
-          if (cache.current === c) c.pages.delete(page);
-        },
-      );
+    if (!c || settings === undefined) return;
+    const missing = inView.filter((key) => {
+      const k = rowKey(key);
+      return !c.rows.has(k) && !c.reading.has(k);
+    });
+    if (missing.length === 0) return;
+    if (c.rows.size > KEPT) {
+      const keep = new Set(inView.map(rowKey));
+      for (const k of c.rows.keys()) if (!keep.has(k)) c.rows.delete(k);
     }
+    for (const key of missing) c.reading.add(rowKey(key));
+    const done = () => {
+      for (const key of missing) c.reading.delete(rowKey(key));
+    };
+    browseRows(db, missing, c.now, settings).then(
+      (rows) => {
+        done();
+        if (cache.current !== c) return;
+        for (const key of missing) c.rows.set(rowKey(key), null);
+        for (const row of rows) {
+          c.rows.set(rowKey(row.key), row);
+          stale.current.delete(rowKey(row.key));
+        }
+        setLoaded((n) => n + 1);
+      },
+      // Not shown this time: the next scroll or change reads it again.
+      done,
+    );
   });
 
   const byKey = new Map<string, BrowseRow>();
-  const add = (rows: readonly BrowseRow[] | undefined) => {
-    for (const row of rows ?? []) byKey.set(`${row.key[0]}\u0001${row.key[1]}`, row);
-  };
-  for (let page = firstPage; page <= lastPage; page++) {
-    add(stale.current.get(page));
-    add(cache.current?.pages.get(page));
+  for (const key of inView) {
+    const k = rowKey(key);
+    const row = c?.rows.get(k) ?? stale.current.get(k);
+    if (row) byKey.set(k, row);
   }
   return byKey;
 }

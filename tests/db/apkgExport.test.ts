@@ -16,6 +16,20 @@ async function logsOf(db: CardinalDb) {
     .sort((a, b) => a.review - b.review);
 }
 
+/** The deck "test-deck" exported as an .apkg without history, and that package read back. */
+async function exportAndRead(db: CardinalDb, now: number) {
+  const input = await loadApkgExport(db, 'test-deck', false, now);
+  if (!input) throw new Error('no deck');
+  const read = await readApkg('t.apkg', await buildApkg(await loadSql(), input), {
+    deckId: 'x',
+    deckTitle: 'x',
+    loadSql,
+    includeHistory: false,
+  });
+  if (!read.ok) throw new Error(JSON.stringify(read.problems));
+  return { input, read };
+}
+
 describe('export to Anki (.apkg) and back', () => {
   it('re-importing Cardinal’s own package gives the same cards, sections and history', async () => {
     const deck = makeDeck();
@@ -94,15 +108,7 @@ describe('export to Anki (.apkg) and back', () => {
     await db.transaction('rw', db.cards, async () => {
       for (const [id, at] of Object.entries(added)) await db.cards.update(['test-deck', id], { addedAt: at });
     });
-    const input = await loadApkgExport(db, 'test-deck', false, T0 + DAY);
-    if (!input) throw new Error('no deck');
-    const read = await readApkg('t.apkg', await buildApkg(await loadSql(), input), {
-      deckId: 'x',
-      deckTitle: 'x',
-      loadSql,
-      includeHistory: false,
-    });
-    if (!read.ok) throw new Error(JSON.stringify(read.problems));
+    const { input, read } = await exportAndRead(db, T0 + DAY);
     // Cards installed at T0 share that moment; each still gets its own note id, a millisecond or so later.
     const offsets = input.cards.map(
       (c) => (read.addedAt?.[c.id] ?? 0) - (added[c.id as keyof typeof added] ?? T0),
@@ -115,15 +121,7 @@ describe('export to Anki (.apkg) and back', () => {
   it('sends mcq and true/false as Basic notes with the options in the front', async () => {
     const db = await freshDb();
     await syncDeck(db, makeDeck(), T0, { shipped: false });
-    const input = await loadApkgExport(db, 'test-deck', false, T0);
-    if (!input) throw new Error('no deck');
-    const read = await readApkg('t.apkg', await buildApkg(await loadSql(), input), {
-      deckId: 'x',
-      deckTitle: 'x',
-      loadSql,
-      includeHistory: false,
-    });
-    if (!read.ok) throw new Error(JSON.stringify(read.problems));
+    const { read } = await exportAndRead(db, T0);
     expect(read.deck.cards.find((c) => c.id === 'b.mcq')).toMatchObject({
       kind: 'basic',
       front: 'Which storage is block-level?\nSAN\nNAS\nDAS over a network',

@@ -5,16 +5,21 @@
  * - a review item whose card (or deck) no longer exists → removed (it can never be shown; its review logs stay);
  * - a deck whose card count is wrong → recounted (fixed);
  * - an exam record that does not match the exam schema → removed (it cannot be opened);
- * - an image or sound (media row) whose deck no longer exists → removed (no card can show it).
+ * - an image or sound (media row) whose deck no longer exists → removed (no card can show it);
+ * - a deck whose exam index (examItems, derived from its cards) is out of step → rebuilt from its cards.
  * Found and only reported (nothing can rebuild them; a snapshot or backup can):
  * - any other row that does not match its table's schema;
  * - review logs whose review item is gone (history is never deleted).
  * The caller takes a snapshot before (see checkAndRepair in the settings page), so even removals can be undone.
  */
 
-import { type CardStateRecord, queueOf } from '../domain/records';
+import { Dexie } from 'dexie';
+import type { DeckCard } from '../domain/exam/candidates';
+import { examIndexRows } from '../domain/exam/examIndex';
+import { type CardStateRecord, type DeckRecord, queueOf } from '../domain/records';
 import { storedRowSchemas } from '../domain/transfer/backupRows';
 import type { CardinalDb } from './database';
+import { EXAM_INDEX_TABLE } from './examIndex';
 
 export type Finding = {
   table: string;
@@ -55,7 +60,12 @@ export async function checkDatabase(db: CardinalDb, options: { repair: boolean }
 
     // Tables without special rules: schema only, reported.
     for (const table of db.tables) {
-      if (['cardStates', 'exams', 'decks', 'cards', 'reviewLogs', 'media'].includes(table.name)) continue;
+      if (
+        ['cardStates', 'exams', 'decks', 'cards', 'reviewLogs', 'media', EXAM_INDEX_TABLE].includes(
+          table.name,
+        )
+      )
+        continue;
       await table.each((row, cursor) => {
         rowsChecked += 1;
         const problem = firstIssue(table.name, row);
@@ -67,12 +77,16 @@ export async function checkDatabase(db: CardinalDb, options: { repair: boolean }
     const deckIds = new Set(decks.map((d) => d.id));
     const cardKeys = new Set<string>();
     const liveCounts = new Map<string, number>();
+    const cardsOf = new Map<string, DeckCard[]>();
     await db.cards.each((card, cursor) => {
       rowsChecked += 1;
       const problem = firstIssue('cards', card);
       if (problem) add({ table: 'cards', row: keyText(cursor.primaryKey), problem, repair: null });
       cardKeys.add(`${card.deckId}\u0000${card.id}`);
       if (!card.retired) liveCounts.set(card.deckId, (liveCounts.get(card.deckId) ?? 0) + 1);
+      const list = cardsOf.get(card.deckId);
+      if (list) list.push(card);
+      else cardsOf.set(card.deckId, [card]);
     });
 
     for (const deck of decks) {
@@ -90,6 +104,8 @@ export async function checkDatabase(db: CardinalDb, options: { repair: boolean }
         if (repair) await db.decks.put({ ...deck, cardCount });
       }
     }
+
+    await checkExamIndex(db, decks, cardsOf, add, repair);
 
     // Images and sounds: checked by schema; those of a deck that is gone are removed.
     const orphanMedia: [string, string][] = [];
@@ -171,4 +187,65 @@ export async function checkDatabase(db: CardinalDb, options: { repair: boolean }
     if (more > 0) findings.push({ table: '', row: '', problem: `and ${more} more problems`, repair: null });
     return { rowsChecked, findings, repaired: repair };
   });
+}
+
+/**
+ * The exam index (db/examIndex.ts keeps it in step with every card write) against what the cards say: per deck, the
+ * rows missing, out of date or left over are reported in one finding, and the repair rebuilds that deck's rows from
+ * its cards. Rows of a deck that is gone are removed.
+ */
+async function checkExamIndex(
+  db: CardinalDb,
+  decks: readonly DeckRecord[],
+  cardsOf: ReadonlyMap<string, readonly DeckCard[]>,
+  add: (finding: Finding) => void,
+  repair: boolean,
+): Promise<void> {
+  const stored = new Map<string, Map<string, string>>();
+  await db.examItems.each((row) => {
+    const rows = stored.get(row.deckId) ?? new Map<string, string>();
+    rows.set(row.cardId, JSON.stringify(row));
+    stored.set(row.deckId, rows);
+  });
+  const deckIds = new Set(decks.map((d) => d.id));
+  for (const deck of decks) {
+    const expected = examIndexRows(deck.id, cardsOf.get(deck.id) ?? [], deck);
+    const have = stored.get(deck.id) ?? new Map<string, string>();
+    let missing = 0;
+    let stale = 0;
+    for (const row of expected) {
+      const found = have.get(row.cardId);
+      if (found === undefined) missing += 1;
+      else if (found !== JSON.stringify(row)) stale += 1;
+    }
+    const extra = have.size - (expected.length - missing);
+    if (missing + stale + extra === 0) continue;
+    add({
+      table: EXAM_INDEX_TABLE,
+      row: deck.id,
+      problem: `the exam index is out of step with the cards: ${missing} row(s) missing, ${stale} out of date, ${extra} left over`,
+      repair: 'fix',
+    });
+    if (repair) {
+      await db.examItems
+        .where('[deckId+cardId]')
+        .between([deck.id, Dexie.minKey], [deck.id, Dexie.maxKey])
+        .delete();
+      await db.examItems.bulkPut(expected);
+    }
+  }
+  for (const [deckId, rows] of stored) {
+    if (deckIds.has(deckId)) continue;
+    add({
+      table: EXAM_INDEX_TABLE,
+      row: deckId,
+      problem: `${rows.size} exam index row(s) of a deck that does not exist`,
+      repair: 'remove',
+    });
+    if (repair)
+      await db.examItems
+        .where('[deckId+cardId]')
+        .between([deckId, Dexie.minKey], [deckId, Dexie.maxKey])
+        .delete();
+  }
 }

@@ -61,6 +61,43 @@ describe('Check database', () => {
   });
 });
 
+describe('Check database and the exam index', () => {
+  it('finds a deck whose exam index is out of step, rebuilds it from the cards, and removes rows of a gone deck', async () => {
+    const db = await populatedDb();
+    const ofDeck = async (deckId: string) =>
+      (await db.examItems.toArray()).filter((r) => r.deckId === deckId);
+    const rows = await ofDeck('test-deck');
+    const [first, second] = rows;
+    if (!first || !second) throw new Error('fixture: the test deck has exam questions');
+    // One row lost, one changed, and one of a deck that does not exist.
+    await db.examItems.delete(['test-deck', first.cardId]);
+    await db.examItems.put({ ...second, section: 'elsewhere' });
+    await db.examItems.put({ ...second, deckId: 'gone' });
+
+    const found = await checkDatabase(db, { repair: false });
+    expect(found.findings).toEqual([
+      {
+        table: 'examItems',
+        row: 'test-deck',
+        problem: 'the exam index is out of step with the cards: 1 row(s) missing, 1 out of date, 0 left over',
+        repair: 'fix',
+      },
+      {
+        table: 'examItems',
+        row: 'gone',
+        problem: '1 exam index row(s) of a deck that does not exist',
+        repair: 'remove',
+      },
+    ]);
+    expect(await db.examItems.count()).toBe(rows.length);
+
+    await checkDatabase(db, { repair: true });
+    expect(await ofDeck('test-deck')).toEqual(rows);
+    expect(await ofDeck('gone')).toEqual([]);
+    expect((await checkDatabase(db, { repair: false })).findings).toEqual([]);
+  });
+});
+
 describe('Check database and media', () => {
   it('stored images and sounds (bytes, not base64 text) are healthy; a media row without bytes is reported', async () => {
     const db = await populatedDb();

@@ -14,8 +14,7 @@
  */
 
 import { Dexie } from 'dexie';
-import type { DeckCard } from '../domain/exam/candidates';
-import { examIndexRows } from '../domain/exam/examIndex';
+import { type ExamIndexRow, examIndexRows } from '../domain/exam/examIndex';
 import { type CardStateRecord, type DeckRecord, queueOf } from '../domain/records';
 import { storedRowSchemas } from '../domain/transfer/backupRows';
 import type { CardinalDb } from './database';
@@ -77,16 +76,20 @@ export async function checkDatabase(db: CardinalDb, options: { repair: boolean }
     const deckIds = new Set(decks.map((d) => d.id));
     const cardKeys = new Set<string>();
     const liveCounts = new Map<string, number>();
-    const cardsOf = new Map<string, DeckCard[]>();
+    // The exam index rows each card should have, computed card by card (the cards themselves are not kept).
+    const deckById = new Map(decks.map((d) => [d.id, d]));
+    const indexOf = new Map<string, Map<string, ExamIndexRow>>();
     await db.cards.each((card, cursor) => {
       rowsChecked += 1;
       const problem = firstIssue('cards', card);
       if (problem) add({ table: 'cards', row: keyText(cursor.primaryKey), problem, repair: null });
       cardKeys.add(`${card.deckId}\u0000${card.id}`);
       if (!card.retired) liveCounts.set(card.deckId, (liveCounts.get(card.deckId) ?? 0) + 1);
-      const list = cardsOf.get(card.deckId);
-      if (list) list.push(card);
-      else cardsOf.set(card.deckId, [card]);
+      const [row] = examIndexRows(card.deckId, [card], deckById.get(card.deckId) ?? {});
+      if (!row) return;
+      const rows = indexOf.get(card.deckId) ?? new Map<string, ExamIndexRow>();
+      rows.set(row.cardId, row);
+      indexOf.set(card.deckId, rows);
     });
 
     for (const deck of decks) {
@@ -105,7 +108,7 @@ export async function checkDatabase(db: CardinalDb, options: { repair: boolean }
       }
     }
 
-    await checkExamIndex(db, decks, cardsOf, add, repair);
+    await checkExamIndex(db, decks, indexOf, add, repair);
 
     // Images and sounds: checked by schema; those of a deck that is gone are removed.
     const orphanMedia: [string, string][] = [];
@@ -190,14 +193,15 @@ export async function checkDatabase(db: CardinalDb, options: { repair: boolean }
 }
 
 /**
- * The exam index (db/examIndex.ts keeps it in step with every card write) against what the cards say: per deck, the
+ * The exam index (db/examIndex.ts keeps it in step with every card write) against the rows the cards should have
+ * (`indexOf`, by deck and card id): per deck, the
  * rows missing, out of date or left over are reported in one finding, and the repair rebuilds that deck's rows from
  * its cards. Rows of a deck that is gone are removed.
  */
 async function checkExamIndex(
   db: CardinalDb,
   decks: readonly DeckRecord[],
-  cardsOf: ReadonlyMap<string, readonly DeckCard[]>,
+  indexOf: ReadonlyMap<string, ReadonlyMap<string, ExamIndexRow>>,
   add: (finding: Finding) => void,
   repair: boolean,
 ): Promise<void> {
@@ -209,7 +213,7 @@ async function checkExamIndex(
   });
   const deckIds = new Set(decks.map((d) => d.id));
   for (const deck of decks) {
-    const expected = examIndexRows(deck.id, cardsOf.get(deck.id) ?? [], deck);
+    const expected = [...(indexOf.get(deck.id)?.values() ?? [])];
     const have = stored.get(deck.id) ?? new Map<string, string>();
     let missing = 0;
     let stale = 0;

@@ -6,6 +6,7 @@ import type { Collection } from 'dexie';
 import { nextStudyDayStart, studyDayStart } from '../domain/day';
 import {
   buildQueue,
+  byDueAsIndexed,
   gateCandidates,
   type QueueCandidates,
   remainingLimits,
@@ -156,9 +157,8 @@ export async function readCardsToday(
   // As the [deckId+queue+due] and [deckId+queue+position] indexes order them (ties by item id, the primary key).
   const byId = (a: CardStateRecord, b: CardStateRecord) =>
     a.itemId < b.itemId ? -1 : a.itemId > b.itemId ? 1 : 0;
-  const byDue = (a: CardStateRecord, b: CardStateRecord) => a.due - b.due || byId(a, b);
   const dueToday = (queue: 'learning' | 'review') =>
-    items.filter((item) => item.queue === queue && item.due < dayEnd).sort(byDue);
+    items.filter((item) => item.queue === queue && item.due < dayEnd).sort(byDueAsIndexed);
   const fresh = items
     .filter((item) => item.queue === 'new')
     .sort((a, b) => a.position - b.position || byId(a, b));

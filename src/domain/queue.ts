@@ -132,7 +132,7 @@ export type TodayQueue = {
  * at the same moment keep their deck's order (the sort is stable). The day computed in memory after an answer must
  * order them exactly so, or the card on screen would change when the day is read again.
  */
-function byDueAsIndexed(a: CardStateRecord, b: CardStateRecord): number {
+export function byDueAsIndexed(a: CardStateRecord, b: CardStateRecord): number {
   if (a.due !== b.due) return a.due - b.due;
   if (a.deckId !== b.deckId) return 0;
   return a.itemId < b.itemId ? -1 : a.itemId > b.itemId ? 1 : 0;

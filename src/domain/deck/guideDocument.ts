@@ -47,8 +47,8 @@ function toMarkdown(lines: readonly string[]): string {
     const kind = isListLine(line) ? 'list' : isTableLine(line) || /^[-|: ]+$/.test(line) ? 'table' : 'other';
     if (kind === 'other' || kind !== previous) out.push('');
     if (kind === 'other') {
-      // Escaped so that a line's text is never read as Markdown syntax (a leading "#", "1." or ">").
-      const text = line.replace(/^([#>+]|\d+[.)])/, '\\$1');
+      // Escaped so that a line's text is never read as Markdown syntax (a leading "#", "1.", ">" or a code fence).
+      const text = line.replace(/^([#>+]|\d+[.)]|`{3,}|~{3,})/, '\\$1');
       out.push(isSubheading(line) ? `###### ${text}` : text);
     } else out.push(line);
     previous = kind;

@@ -5,16 +5,16 @@
  * repeats), BENCH_GRADES (100), BENCH_ANKI_NOTES (500). Quick run: BENCH_CARDS=5000 BENCH_LOGS=20000 BENCH_RUNS=2.
  * BENCH_ONLY (comma-separated: start, grade, anki, import, restore) runs only those groups of rows.
  */
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { MAX_IMPORT_BYTES } from '../../src/domain/transfer/limits';
 import { apkg, MODEL } from '../domain/transfer/anki/ankiPackageBuilder';
 import { restoreOnPage, writeBenchBackup } from './backupFile';
-import { openAppBuild } from './harnessServer';
+import { type BenchBrowser, machineLine, openAppBuild } from './harnessServer';
 import { gradeLoop, longestTask, seedAppDeck, watchLongTasks } from './pageTools';
 import { rawWrite } from './rawWrite';
 import { medianP95 } from './stats';
@@ -103,7 +103,7 @@ const COUNTS_OBSERVER = () => {
   );
 };
 
-async function startRows(browser: Browser, base: string) {
+async function startRows(browser: BenchBrowser, base: string) {
   const context = await browser.newContext();
   await context.addInitScript(COUNTS_OBSERVER);
   const page = await context.newPage();
@@ -173,7 +173,7 @@ async function importOnce(page: Page, file: string, csv: boolean) {
   return { total: done - started, check: summaryAt - started, write: done - summaryAt };
 }
 
-async function importRows(browser: Browser, base: string, dir: string) {
+async function importRows(browser: BenchBrowser, base: string, dir: string) {
   const deck = {
     format: 'cardinal-deck',
     formatVersion: 1,
@@ -247,7 +247,7 @@ async function importRows(browser: Browser, base: string, dir: string) {
   }
 }
 
-async function restoreRows(browser: Browser, base: string, dir: string) {
+async function restoreRows(browser: BenchBrowser, base: string, dir: string) {
   const now = Date.now();
   const file = join(dir, 'backup.json.gz');
   writeBenchBackup(file, CARDS, LOGS, now);
@@ -290,7 +290,7 @@ async function restoreRows(browser: Browser, base: string, dir: string) {
   await context.close();
 }
 
-async function ankiReviewRow(browser: Browser, base: string, dir: string) {
+async function ankiReviewRow(browser: BenchBrowser, base: string, dir: string) {
   const file = join(dir, 'anki-sized.apkg');
   writeFileSync(
     file,
@@ -359,15 +359,12 @@ it('measures issue 9’s targets on the production build', { timeout: 3_600_000 
     if (ONLY.has('restore')) await restoreRows(browser, base, dir);
   } finally {
     await close();
+    rmSync(dir, { recursive: true, force: true });
   }
   console.log(
     `\nIssue 9 targets on the production build in Chromium (sizes: BENCH_CARDS=${CARDS} BENCH_LOGS=${LOGS})`,
   );
-  console.log(
-    `${cpus().length} cores, load average ${loadavg()
-      .map((l) => l.toFixed(2))
-      .join(' ')}`,
-  );
+  console.log(machineLine());
   console.table(rows);
   expect(rows.length).toBeGreaterThan(0);
 });

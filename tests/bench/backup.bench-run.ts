@@ -8,13 +8,13 @@
  * snapshot's time. BENCH_BACKUP_STEPS picks steps. Prints a table, asserts nothing about time. Quick run:
  * BENCH_CARDS=10000 BENCH_BACKUP_LOGS=100000.
  */
-import { mkdtempSync, statSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { restoreOnPage, writeBenchBackup } from './backupFile';
-import { openAppBuild } from './harnessServer';
+import { machineLine, openAppBuild } from './harnessServer';
 import { longestTask, watchLongTasks } from './pageTools';
 import { rawWrite } from './rawWrite';
 
@@ -163,13 +163,10 @@ it('measures backup restore, export and snapshots at scale', { timeout: 7_200_00
     }
   } finally {
     await close();
+    rmSync(dir, { recursive: true, force: true });
   }
   console.log(`\nBackups on the production build in Chromium: ${CARDS} cards + ${LOGS} review logs`);
-  console.log(
-    `${cpus().length} cores, load average ${loadavg()
-      .map((l) => l.toFixed(2))
-      .join(' ')}`,
-  );
+  console.log(machineLine());
   console.table(rows);
   expect(rows.length).toBeGreaterThan(0);
 });

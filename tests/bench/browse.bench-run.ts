@@ -9,11 +9,10 @@
  * (ms after Enter), a per-phase breakdown; BENCH_BROWSE_BULK=0 leaves out the bulk action;
  * BENCH_BROWSE_PROFILE=<dir> keeps Chromium's profile there, so a later run reuses the seeded databases.
  */
-import { cpus, loadavg } from 'node:os';
 import { chromium } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { CHROMIUM_ARGS, findChromium } from '../e2e/chromium';
-import { openHarness } from './harnessServer';
+import { machineLine, openHarness } from './harnessServer';
 import { median, percentile } from './stats';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
@@ -42,22 +41,25 @@ it('measures Browse search and scroll', { timeout: 900_000 }, async () => {
   const served = await openHarness(PROFILE ? 4791 : 0);
   const { port } = served;
   // A kept profile (BENCH_BROWSE_PROFILE) instead of the harness's fresh one: its databases outlive the run.
-  const browser = PROFILE
+  const kept = PROFILE
     ? await chromium.launchPersistentContext(PROFILE, {
         executablePath: findChromium(),
         args: CHROMIUM_ARGS,
         headless: true,
+        viewport: { width: 1280, height: 800 },
       })
-    : served.browser;
+    : undefined;
+  const newPage = () =>
+    kept ? kept.newPage() : served.browser.newPage({ viewport: { width: 1280, height: 800 } });
   const close = async () => {
-    if (PROFILE) await browser.close();
+    await kept?.close();
     await served.close();
   };
   const rows: Array<Record<string, string | number>> = [];
   const bulkRows: Array<Record<string, string | number>> = [];
   try {
     for (const size of SIZES) {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      const page = await newPage();
       page.on('console', (m) => {
         if (m.text().startsWith('bench:')) console.log(m.text());
       });
@@ -133,11 +135,7 @@ it('measures Browse search and scroll', { timeout: 900_000 }, async () => {
   console.log(
     `\nBrowse in Chromium (search: Enter → first matching row on screen, median of ${REPEAT}; scroll: 1,800 px → rows on screen)`,
   );
-  console.log(
-    `${cpus().length} cores, load average ${loadavg()
-      .map((l) => l.toFixed(2))
-      .join(' ')}`,
-  );
+  console.log(machineLine());
   console.table(rows);
   if (bulkRows.length > 0) {
     console.log('\nBrowse bulk action: "Select all N matching" → Suspend, then Undo (one transaction each)');

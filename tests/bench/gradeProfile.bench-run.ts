@@ -6,11 +6,11 @@
  * readable breakdown build without minifying: `npx vite build --minify false --outDir dist/bench-app`.
  * Run: `npx vitest run --project bench tests/bench/gradeProfile.bench-run.ts` (BENCH_CARDS, BENCH_GRADES).
  */
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { preview } from 'vite';
 import { expect, it } from 'vitest';
-import { findChromium, launchChromium } from '../e2e/chromium';
+import { machineLine, openAppBuild } from './harnessServer';
 import { gradeLoop, seedAppDeck } from './pageTools';
 import { medianP95 } from './stats';
 
@@ -34,24 +34,16 @@ async function openReview(page: Page, base: string) {
 }
 
 it('profiles grade → next card', { timeout: 1_800_000 }, async () => {
-  const chromium = findChromium();
-  if (!chromium) throw new Error('needs Chromium');
-  const server = await preview({
-    root: join(import.meta.dirname, '../..'),
-    build: { outDir: DIST },
-    preview: { port: 0, host: '127.0.0.1' },
-    logLevel: 'warn',
-  });
-  const address = server.httpServer.address();
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  const browser = await launchChromium(chromium);
+  const { port, browser, close } = await openAppBuild(DIST);
   try {
     const page = await browser.newPage();
-    await openReview(page, `http://127.0.0.1:${address.port}`);
+    await openReview(page, `http://127.0.0.1:${port}`);
     try {
       await gradeLoop(page, 10);
     } catch (error) {
-      await page.screenshot({ path: '/work/notes/shots/latency/profile-failure.png' });
+      const shot = join(tmpdir(), 'cardinal-grade-profile-failure.png');
+      await page.screenshot({ path: shot });
+      console.log(`screenshot of the failure: ${shot}`);
       console.log(await page.evaluate(() => document.querySelector('main')?.outerHTML.slice(0, 3000)));
       throw error;
     }
@@ -97,11 +89,11 @@ it('profiles grade → next card', { timeout: 1_800_000 }, async () => {
     console.log(
       `\n${GRADES} grades at ${CARDS} cards: grade → next ${medianP95(times, 1)} ms (p50 / p95); loop ${(totalMs / GRADES).toFixed(1)} ms per grade (reveal and two frames included)`,
     );
+    console.log(machineLine());
     console.table(top(files, 12));
     console.table(top(self, 30));
     expect(times.length).toBe(GRADES);
   } finally {
-    await browser.close();
-    await server.close();
+    await close();
   }
 });

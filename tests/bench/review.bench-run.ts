@@ -3,9 +3,8 @@
  * IndexedDB. Prints a table and the ratio to the smallest deck. Target (issue 4): p95 under 16 ms at 100,000.
  * Measures; asserts nothing about time.
  */
-import { cpus, loadavg } from 'node:os';
 import { expect, it } from 'vitest';
-import { openHarness } from './harnessServer';
+import { machineLine, openHarness } from './harnessServer';
 import { percentile } from './stats';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
@@ -58,11 +57,7 @@ it('measures grade → next card', { timeout: 600_000 }, async () => {
     `\nGrade → next card in Chromium (${GRADES} grades after ${WARMUP} warm-up; target p95 < 16 ms at 100k)`,
   );
   // Tails follow machine load: Chromium's renderer, browser and IndexedDB threads share these cores.
-  console.log(
-    `${cpus().length} cores, load average ${loadavg()
-      .map((l) => l.toFixed(2))
-      .join(' ')}`,
-  );
+  console.log(machineLine());
   console.table(rows);
   expect(rows).toHaveLength(SIZES.length);
 });

@@ -5,10 +5,9 @@
  * real 12,580-review history. BENCH_STATS_LOGS sets the number of logs (default 1000000). Measures; asserts
  * nothing about time.
  */
-import { cpus, loadavg } from 'node:os';
 import { expect, it } from 'vitest';
 import { readFixtureReviews } from '../domain/revlogFixture';
-import { openHarness } from './harnessServer';
+import { machineLine, openHarness } from './harnessServer';
 
 const LOGS = Number(process.env.BENCH_STATS_LOGS ?? 1_000_000);
 
@@ -76,11 +75,7 @@ it('measures the statistics page and the optimizer', { timeout: 1_200_000 }, asy
     await close();
   }
   console.log('\nStatistics and optimizer in Chromium (optimizer row: total time read + fit + evaluate)');
-  console.log(
-    `${cpus().length} cores, load average ${loadavg()
-      .map((l) => l.toFixed(2))
-      .join(' ')}`,
-  );
+  console.log(machineLine());
   console.table(rows);
   expect(rows).toHaveLength(3);
 });

@@ -44,13 +44,13 @@ export async function staleShippedDecks(
 }
 
 /**
- * The daily snapshot, a few seconds after start so it does not compete with the first screen; its code (the
- * backup writer, with zod) loads then too.
+ * The daily snapshot, at the first quiet moment a few seconds after start (db/snapshots.ts), so it does not
+ * compete with the first screen or hold up an answer; its code loads then too.
  */
 function scheduleSnapshot(db: CardinalDb) {
   setTimeout(() => {
     import('../db/snapshots')
-      .then(({ takeScheduledSnapshot }) => takeScheduledSnapshot(db, now()))
+      .then(({ keepDailySnapshot }) => keepDailySnapshot(db, { now }))
       .catch((error: unknown) => console.warn('The daily snapshot could not be taken:', error));
   }, 5_000);
 }

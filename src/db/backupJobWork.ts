@@ -1,7 +1,7 @@
 /** A backup job (backupJobs.ts) done here, on `db`: in the backup worker, or in the page where there is none. */
 import type { BackupJob, BackupJobResult } from './backupJobs';
 import type { CardinalDb } from './database';
-import { putBackSnapshot, writeSnapshot } from './snapshotWork';
+import { putBackSnapshot, writeScheduledSnapshot, writeSnapshot } from './snapshotWork';
 import type { Progress } from './transfer/backupRepo';
 import { writeCompactBackup } from './transfer/compactBackup';
 
@@ -20,6 +20,8 @@ export async function doBackupJob(
     }
     case 'snapshot':
       return writeSnapshot(db, job.reason, job.now);
+    case 'scheduledSnapshot':
+      return writeScheduledSnapshot(db, job.now, onProgress);
     case 'restoreSnapshot':
       return putBackSnapshot(db, job.id, job.now);
   }

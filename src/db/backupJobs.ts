@@ -11,11 +11,14 @@ import type { Progress, RestoreSummary } from './transfer/backupRepo';
 export type BackupJob =
   | { type: 'export'; exportedAt: number; deckIds?: string[] }
   | { type: 'snapshot'; reason: SnapshotReason; now: number }
+  /** The daily snapshot, which gives way to writes (null: stopped for a write, nothing stored). */
+  | { type: 'scheduledSnapshot'; now: number }
   | { type: 'restoreSnapshot'; id: number; now: number };
 
 export type BackupJobResult = {
   export: { blob: Blob; counts: Record<string, number> };
   snapshot: SnapshotInfo;
+  scheduledSnapshot: SnapshotInfo | null;
   restoreSnapshot: RestoreSummary;
 };
 

@@ -30,6 +30,7 @@ import { EXAM_INDEX_TABLE, examIndexMiddleware } from './examIndex';
 import { v3BrowseIndex } from './upgrades/v3BrowseIndex';
 import { v4AddedAt } from './upgrades/v4AddedAt';
 import { v5ExamIndex } from './upgrades/v5ExamIndex';
+import { writeSignalMiddleware } from './writeSignal';
 
 export type MediaRecord = { deckId: string; name: string; type: string; bytes: Uint8Array };
 
@@ -95,5 +96,6 @@ export function createDb(name: string = DB_NAME): CardinalDb {
   db.version(5).stores({ examItems: '[deckId+cardId], [deckId+section], *sectionTags' }).upgrade(v5ExamIndex);
   db.use(cardWordsMiddleware);
   db.use(examIndexMiddleware);
+  db.use(writeSignalMiddleware(name));
   return db;
 }

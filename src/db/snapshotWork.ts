@@ -16,8 +16,8 @@ import {
   type SnapshotReason,
   snapshotStore,
 } from './snapshotStore';
-import { type RestoreSummary, restoreBackup, tableKeys } from './transfer/backupRepo';
-import { writeCompactBackup } from './transfer/compactBackup';
+import { type Progress, type RestoreSummary, restoreBackup, tableKeys } from './transfer/backupRepo';
+import { StoppedForWrite, writeCompactBackup } from './transfer/compactBackup';
 
 /** Takes a snapshot of every table now, then drops all but the newest KEEP_SNAPSHOTS. Returns its summary. */
 export async function writeSnapshot(
@@ -25,8 +25,39 @@ export async function writeSnapshot(
   reason: SnapshotReason,
   now: number,
 ): Promise<SnapshotInfo> {
-  const store = snapshotStore(db);
   const { parts, counts } = await writeCompactBackup(db, now);
+  return storeSnapshot(db, reason, now, parts, counts);
+}
+
+/**
+ * The scheduled snapshot: as writeSnapshot, but it gives way to writes. If any tab or worker starts a write while
+ * it reads (writeSignal.ts), it stops at once, stores nothing and returns null (snapshots.ts tries again later).
+ */
+export async function writeScheduledSnapshot(
+  db: CardinalDb,
+  now: number,
+  onProgress?: Progress,
+): Promise<SnapshotInfo | null> {
+  try {
+    const { parts, counts } = await writeCompactBackup(db, now, {
+      stopOnWrite: true,
+      ...(onProgress ? { onProgress } : {}),
+    });
+    return await storeSnapshot(db, 'scheduled', now, parts, counts);
+  } catch (error) {
+    if (error instanceof StoppedForWrite) return null;
+    throw error;
+  }
+}
+
+async function storeSnapshot(
+  db: CardinalDb,
+  reason: SnapshotReason,
+  now: number,
+  parts: Uint8Array[],
+  counts: Record<string, number>,
+): Promise<SnapshotInfo> {
+  const store = snapshotStore(db);
   const info: SnapshotInfo = { takenAt: now, reason, counts, complete: true };
   const id = await store.transaction('rw', store.snapshots, store.pages, async () => {
     const snapshotId = await store.snapshots.add(info);

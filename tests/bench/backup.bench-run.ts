@@ -21,8 +21,10 @@ import { rawWrite } from './rawWrite';
 const num = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const CARDS = num('BENCH_CARDS', 100_000);
 const LOGS = num('BENCH_BACKUP_LOGS', 1_000_000);
-/** Steps to run (comma-separated): restore, again (restore over the full database), export, snapshot. */
-const STEPS = new Set((process.env.BENCH_BACKUP_STEPS ?? 'restore,again,export,snapshot').split(','));
+/** Steps to run (comma-separated): restore, again (restore over the full database), export, snapshot, daily. */
+const STEPS = new Set((process.env.BENCH_BACKUP_STEPS ?? 'restore,again,export,snapshot,daily').split(','));
+/** When the daily step's write starts, after home's counts (the daily snapshot starts after 5 s + 5 s quiet). */
+const DAILY_WRITE_AT_MS = num('BENCH_DAILY_WRITE_AT_MS', 12_000);
 const DIST = process.env.BENCH_DIST ?? join(import.meta.dirname, '../../dist/bench-app');
 
 type Row = {
@@ -66,6 +68,90 @@ async function restoreRow(page: Page, base: string, file: string, raw: number, s
     'longest task': ms(restore.longest),
     note: `read ${ms(t.read)}, safety snapshot ${ms(t.snapshot)}, write ${ms(t.write)}; file ${mb(size)}; target ≤ 1.5× raw, no task > 100 ms`,
   });
+}
+
+/** Opens IndexedDB `name` (self-contained: installed in the page as text, as pageTools.ts's rows). */
+const openIdb = (name: string) =>
+  new Promise<IDBDatabase>((resolve, reject) => {
+    const open = indexedDB.open(name);
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+  });
+
+/**
+ * The daily snapshot must never hold up an answer: with no snapshot stored, the app is opened (it takes the daily
+ * one at its first quiet moment), and DAILY_WRITE_AT_MS after home's counts a second page writes one settings row
+ * as every app write does (the "write coming" signal of src/db/writeSignal.ts, then a read-write transaction). The
+ * row gives that write's time, and when the daily snapshot was stored (it gives way, then waits for quiet).
+ */
+async function dailySnapshotRow(page: Page, base: string): Promise<Row> {
+  await page.goto(`${base}/favicon.svg`); // no app page holds the snapshot database open
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const request = indexedDB.deleteDatabase('cardinal-snapshots');
+        request.onsuccess = () => resolve();
+        request.onerror = () => reject(request.error);
+      }),
+  );
+  await page.goto(`${base}/`);
+  await page.locator('.deck-card .deck-counts').first().waitFor({ timeout: 120_000 });
+  const opened = Date.now();
+  const probe = await page.context().newPage();
+  await probe.goto(`${base}/favicon.svg`);
+  await probe.evaluate(`window.__openIdb = ${openIdb.toString()}`);
+  type WithOpen = { __openIdb: typeof openIdb };
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, opened + DAILY_WRITE_AT_MS - Date.now())));
+  const snapshotsStored = () =>
+    probe.evaluate(async () => {
+      const db = await (window as unknown as WithOpen).__openIdb('cardinal-snapshots');
+      if (!db.objectStoreNames.contains('snapshots')) {
+        db.close();
+        return 0;
+      }
+      const count = await new Promise<number>((resolve, reject) => {
+        const request = db.transaction('snapshots').objectStore('snapshots').count();
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      db.close();
+      return count;
+    });
+  const before = await snapshotsStored();
+  const writeMs = await probe.evaluate(async () => {
+    const db = await (window as unknown as WithOpen).__openIdb('cardinal');
+    const started = performance.now();
+    new BroadcastChannel('cardinal-writes').postMessage('write');
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction('settings', 'readwrite');
+      tx.objectStore('settings').put({ key: 'bench:probe', value: started });
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+    return performance.now() - started;
+  });
+  const wrote = Date.now();
+  let storedAfter = Number.NaN;
+  while (before === 0 && Date.now() - wrote < 1_800_000) {
+    if ((await snapshotsStored()) > before) {
+      storedAfter = Date.now() - wrote;
+      break;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
+  await probe.close();
+  return {
+    step: 'a write during the daily snapshot',
+    time: ms(writeMs),
+    baseline: '',
+    ratio: '',
+    'longest task': '',
+    note:
+      before > 0
+        ? `the daily snapshot was already stored ${DAILY_WRITE_AT_MS} ms after start (small data?): not measured`
+        : `one settings row written ${DAILY_WRITE_AT_MS / 1000} s after home's counts; the daily snapshot was stored ${Number.isNaN(storedAfter) ? 'not within 30 min' : `${(storedAfter / 1000).toFixed(1)} s`} after it`,
+  };
 }
 
 it('measures backup restore, export and snapshots at scale', { timeout: 7_200_000 }, async () => {
@@ -160,6 +246,10 @@ it('measures backup restore, export and snapshots at scale', { timeout: 7_200_00
         'longest task': ms(putBack.longest),
         note: 'takes a snapshot of the current data first, then replaces everything in one transaction',
       });
+    }
+    if (STEPS.has('daily')) {
+      log('a write during the daily snapshot…');
+      add(await dailySnapshotRow(page, base));
     }
   } finally {
     await close();

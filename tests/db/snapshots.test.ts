@@ -1,11 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { Dexie } from 'dexie';
+import { describe, expect, it, vi } from 'vitest';
+import { runBackupJob } from '../../src/db/backupJobs';
+import { putSetting } from '../../src/db/settingsRepo';
 import {
   KEEP_SNAPSHOTS,
+  keepDailySnapshot,
   listSnapshots,
   restoreSnapshot,
   SNAPSHOT_EVERY_MS,
+  type SnapshotInfo,
   snapshotStore,
-  takeScheduledSnapshot,
   takeSnapshot,
 } from '../../src/db/snapshots';
 import { DAY, T0 } from '../helpers/builders';
@@ -44,10 +48,44 @@ describe('snapshots', () => {
 
   it('the scheduled snapshot is taken at most once a day', async () => {
     const db = await populatedDb();
-    expect(await takeScheduledSnapshot(db, T0)).not.toBeNull();
-    expect(await takeScheduledSnapshot(db, T0 + SNAPSHOT_EVERY_MS - 1)).toBeNull();
-    expect(await takeScheduledSnapshot(db, T0 + SNAPSHOT_EVERY_MS)).not.toBeNull();
+    const daily = (at: number) => keepDailySnapshot(db, { now: () => at, quietMs: 1 }).done;
+    expect(await daily(T0)).toMatchObject({ reason: 'scheduled', takenAt: T0 });
+    expect(await daily(T0 + SNAPSHOT_EVERY_MS - 1)).toBeNull();
+    expect(await daily(T0 + SNAPSHOT_EVERY_MS)).not.toBeNull();
     expect(await listSnapshots(db)).toHaveLength(2);
+  });
+
+  it('the scheduled snapshot gives way to a write: the write goes ahead, nothing half-taken is stored', async () => {
+    const db = await populatedDb();
+    let write: Promise<unknown> | undefined;
+    const job = runBackupJob(db, { type: 'scheduledSnapshot', now: T0 }, () => {
+      // A write started while the snapshot reads (as an answer during a review would be), outside its transaction.
+      write ??= Dexie.ignoreTransaction(() => putSetting(db, 'ui:theme', { mode: 'light' }));
+    });
+    // Stopped (its read transaction aborted) rather than finished with the write waiting behind it.
+    expect(await job).toBeNull();
+    await write;
+    expect((await db.settings.get('ui:theme'))?.value).toEqual({ mode: 'light' });
+    expect(await snapshotStore(db).snapshots.count()).toBe(0);
+    // With no write, the same job takes the snapshot.
+    expect(await runBackupJob(db, { type: 'scheduledSnapshot', now: T0 })).toMatchObject({
+      reason: 'scheduled',
+    });
+  });
+
+  it('after giving way it waits for a quiet spell and tries again; cancelling stops it', async () => {
+    const db = await populatedDb();
+    const info: SnapshotInfo = { id: 7, takenAt: T0, reason: 'scheduled', counts: {}, complete: true };
+    const take = vi.fn<(now: number) => Promise<SnapshotInfo | null>>();
+    take.mockResolvedValueOnce(null).mockResolvedValueOnce(info);
+    expect(await keepDailySnapshot(db, { now: () => T0, quietMs: 1, take }).done).toBe(info);
+    expect(take).toHaveBeenCalledTimes(2);
+
+    const never = vi.fn<(now: number) => Promise<SnapshotInfo | null>>();
+    const daily = keepDailySnapshot(db, { now: () => T0, quietMs: 60_000, take: never });
+    daily.cancel();
+    expect(await daily.done).toBeNull();
+    expect(never).not.toHaveBeenCalled();
   });
 
   it('a half-written snapshot is never offered and is dropped by the next one', async () => {

@@ -6,7 +6,15 @@
 import { endLine, headLine, LOG_TABLE, LOGS_PER_LINE, tableLines } from '../../domain/transfer/backupLines';
 import { gzipLineWriter } from '../../domain/transfer/gzipLines';
 import { type CardinalDb, storedTables } from '../database';
+import { listenForWrites } from '../writeSignal';
 import { belongsTo, forEachPage, type Progress, pageSize } from './backupRepo';
+
+/** Thrown by writeCompactBackup with `stopOnWrite` when a write elsewhere wanted the tables (writeSignal.ts). */
+export class StoppedForWrite extends Error {
+  constructor() {
+    super('Stopped so that a write could go ahead');
+  }
+}
 
 export type CompactBackup = {
   /** The gzip bytes, in pieces (a Blob of them is the file). */
@@ -18,11 +26,29 @@ export type CompactBackup = {
 export async function writeCompactBackup(
   db: CardinalDb,
   exportedAt: number,
-  options: { deckIds?: string[]; onProgress?: Progress } = {},
+  options: { deckIds?: string[]; onProgress?: Progress; stopOnWrite?: boolean } = {},
 ): Promise<CompactBackup> {
-  const { deckIds, onProgress } = options;
+  const { deckIds, onProgress, stopOnWrite = false } = options;
   const out = gzipLineWriter();
-  return db.transaction('r', db.tables, async () => {
+  let stopped = false;
+  let stopListening = () => {};
+  try {
+    return await db.transaction('r', db.tables, (tx) => {
+      if (stopOnWrite)
+        stopListening = listenForWrites(db.name, () => {
+          if (stopped) return;
+          stopped = true;
+          tx.abort();
+        });
+      return readAll();
+    });
+  } catch (error) {
+    throw stopped ? new StoppedForWrite() : error;
+  } finally {
+    stopListening();
+  }
+
+  async function readAll(): Promise<CompactBackup> {
     const tables = storedTables(db);
     const totals = await Promise.all(tables.map((table) => table.count()));
     const total = totals.reduce((a, b) => a + b, 0);
@@ -43,5 +69,5 @@ export async function writeCompactBackup(
     }
     out.write(endLine(counts));
     return { parts: out.finish(), counts };
-  });
+  }
 }

@@ -18,6 +18,7 @@ import { PromptView } from './PromptView';
 import { QueueCounts } from './QueueCounts';
 import { ReviewDone } from './ReviewDone';
 import { ReviewToolbar } from './ReviewToolbar';
+import { SavingStatus } from './SavingStatus';
 import { SuspendUndo } from './SuspendUndo';
 import { useCustomScreen } from './useCustomScreen';
 import { useFocusOnNextCard } from './useFocusOnNextCard';
@@ -123,6 +124,7 @@ export function ReviewPage() {
           {session.notice} <SuspendUndo />
         </p>
       )}
+      <SavingStatus />
       {item && prompt && settings ? (
         <article className="review-card" aria-label="Card" ref={cardRef}>
           <CardMarks item={item} />

@@ -57,6 +57,24 @@ describe('answers stored in the background', () => {
     await waitFor(() => expect(screen.getByText('Front of b')).toBeInTheDocument());
   });
 
+  it('says when answers wait long to be stored, and stops saying it once they are stored', async () => {
+    const db = await deckWith([basic('a'), basic('b'), basic('c')]);
+    const { user } = renderRoute(db, '/review/test-deck');
+    await screen.findByText('Front of a');
+    const saving = screen.getByRole('status', { name: 'Saving answers' });
+    expect(saving).toHaveTextContent('');
+    const release = holdNextWrite(db);
+    await user.keyboard(' 3');
+    await screen.findByText('Front of b');
+    await user.keyboard(' 3');
+    // Held (as a busy database would hold it): after SLOW_SAVE_MS (2 s) the screen says so.
+    await waitFor(() => expect(saving).toHaveTextContent(/^Saving 2 answers… The database is busy/));
+    release();
+    expect(await answersStored()).toBe(true);
+    expect(await db.reviewLogs.count()).toBe(2);
+    await waitFor(() => expect(saving).toHaveTextContent(''));
+  });
+
   it('asks before the page is left while an answer is not stored yet, and not once it is', async () => {
     const db = await deckWith([basic('a'), basic('b'), basic('c')]);
     const { user } = renderRoute(db, '/review/test-deck');

@@ -13,6 +13,8 @@ const expectedItems = shipped.cards.flatMap(reviewItemsOf).length;
 async function counts(page: Page, deckTitle: string) {
   const deck = page.getByRole('listitem', { name: deckTitle });
   await deck.locator('dt', { hasText: 'Unseen' }).waitFor();
+  // The unseen count comes after today's counts (src/features/home/HomePage.tsx): wait until it is in.
+  await deck.locator('dd[aria-busy="true"]').waitFor({ state: 'detached' });
   const read = async (label: string) => {
     const value = await deck
       .locator('dt', { hasText: label })

@@ -1,4 +1,4 @@
-import { type DeckCounts, deckCounts, hasExamQuestions, listDecks } from '../../db/decksRepo';
+import { type DeckCounts, deckCounts, deckUnseen, hasExamQuestions, listDecks } from '../../db/decksRepo';
 import { useDbQuery } from '../../db/react';
 import type { DeckRecord } from '../../domain/records';
 import { useNow } from '../../stores/clock';
@@ -17,6 +17,11 @@ export function useDeckCounts(deck: Pick<DeckRecord, 'id' | 'cardCount'>): DeckC
   // Minute-level freshness is enough for "due now"; keying on the minute avoids re-querying every render.
   const minute = Math.floor(now / 60_000) * 60_000;
   return useDbQuery((db) => deckCounts(db, deck, minute), [deck.id, deck.cardCount, minute]);
+}
+
+/** How many of the deck's items were never studied (live); `undefined` while counting. */
+export function useDeckUnseen(deckId: string): number | undefined {
+  return useDbQuery((db) => deckUnseen(db, deckId), [deckId]);
 }
 
 /** Whether a practice exam can ask anything of the deck (live: adding an mcq card shows the button). */

@@ -23,7 +23,7 @@ describe('Home page', () => {
     expect(countOf('Test deck', 'Due now')).toBe('0');
     // 7 items never studied; one per card (5 cards) can be new today, within the limit of 20.
     expect(countOf('Test deck', 'New today')).toBe('5');
-    expect(countOf('Test deck', 'Unseen')).toBe('7');
+    await expect.poll(() => countOf('Test deck', 'Unseen')).toBe('7');
     expect(screen.queryByText(/review items/i)).toBeNull();
   });
 

@@ -119,12 +119,30 @@ type PoolSource = SectionPool & { cards?: string[] };
 
 /**
  * The cards an exam with these sections and tags can ask, per section in the order of `filter.sections`: without
- * tags a count on the [deckId+section] index; with tags the card ids of the matching [deckId, section, tag] keys
- * (keys only, one per card).
+ * tags a count on the [deckId+section] index (or, with `list`, its keys); with tags the card ids of the matching
+ * [deckId, section, tag] keys (keys only, one per card).
  */
-async function poolSources(db: CardinalDb, deckId: string, filter: DrawFilter): Promise<PoolSource[]> {
+async function poolSources(
+  db: CardinalDb,
+  deckId: string,
+  filter: DrawFilter,
+  list = false,
+): Promise<PoolSource[]> {
   const sections = [...new Set(filter.sections)];
   const tags = [...new Set(filter.tags)];
+  if (tags.length === 0 && list) {
+    // The draw reads the card ids once: on disk Chromium reaches the n-th key of an index by walking to it, so
+    // one walk of each section's range beats a walk per picked position (3 s for 40 questions at 100,000 cards).
+    const keys = await Promise.all(
+      sections.map((section) =>
+        db.examItems.where('[deckId+section]').equals([deckId, section]).primaryKeys(),
+      ),
+    );
+    return sections.map((section, i) => {
+      const cards = (keys[i] ?? []).map((key) => key[1]);
+      return { section, size: cards.length, cards };
+    });
+  }
   if (tags.length === 0) {
     const sizes = await Promise.all(
       sections.map((section) => db.examItems.where('[deckId+section]').equals([deckId, section]).count()),
@@ -151,8 +169,8 @@ export async function countAvailable(db: CardinalDb, deckId: string, filter: Dra
 }
 
 /**
- * The lookup the draw asks (domain/exam/draw.ts): the card id at each picked position (the n-th key of the
- * section's index range, reached by a key cursor's advance, or a listed card id), their index rows, then the
+ * The lookup the draw asks (domain/exam/draw.ts): the card id at each picked position (from the section's card
+ * ids, read once; the n-th key of its index range, by a key cursor's advance, when they were not), their index rows, then the
  * review states of the items of cards not seen before, a bulkGet each per round; everything read is remembered
  * for the next rounds.
  */
@@ -235,7 +253,7 @@ export async function startExam(
       const deck = await db.decks.get(deckId);
       if (!deck) return null;
       const settings = await getSchedulerSettings(db, deckId);
-      const sources = await poolSources(db, deckId, config);
+      const sources = await poolSources(db, deckId, config, true);
       const picked = await drawExamCards({
         pools: sources.map(({ section, size }) => ({ section, size })),
         count: config.count,

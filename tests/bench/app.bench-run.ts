@@ -86,7 +86,16 @@ async function timeToCounts(page: Page): Promise<number> {
     undefined,
     { timeout: 120_000, polling: 'raf' },
   );
-  return page.evaluate(() => (window as unknown as { __countsAt?: number }).__countsAt ?? Number.NaN);
+  const countsAt = await page.evaluate(
+    () => (window as unknown as { __countsAt?: number }).__countsAt ?? Number.NaN,
+  );
+  // The visit is over when the page has read everything it shows: the unseen counts come after today's counts
+  // (HomePage.tsx), and IndexedDB would make the next visit's reads wait behind a count still running.
+  await page
+    .locator('.deck-counts dd[aria-busy="true"]')
+    .first()
+    .waitFor({ state: 'detached', timeout: 120_000 });
+  return countsAt;
 }
 
 const COUNTS_OBSERVER = () => {

@@ -99,6 +99,11 @@ it('traces warm and cold start', { timeout: 1_800_000 }, async () => {
         polling: 'raf',
       });
       await page.waitForTimeout(200);
+      // As app.bench-run.ts: the visit ends once the unseen counts (read after today's counts) are in.
+      await page
+        .locator('.deck-counts dd[aria-busy="true"]')
+        .first()
+        .waitFor({ state: 'detached', timeout: 120_000 });
       return page.evaluate(
         ({ label, detail }) => {
           const w = window as unknown as {

@@ -1,10 +1,10 @@
 /**
  * Automatic snapshots, as in Anki: full copies of the database kept in this browser (a separate IndexedDB
  * database, `cardinal-snapshots`, so a restore or a backup of `cardinal` never touches them). One is taken on a
- * schedule (at most one a day, at a quiet moment after the app starts, giving way to any write) and before every import, restore, bulk delete and database
- * repair; the newest KEEP_SNAPSHOTS are kept. Taking and restoring one runs in the backup worker (backupJobs.ts),
- * so a large database never freezes the page; a snapshot is the compact backup format, compressed, stored in one
- * transaction (snapshotStore.ts). Media rows (images, sounds) are kept with their bytes. Clearing the site's data
+ * schedule (at most one a day, at a quiet moment after the app starts, giving way to any write) and before every
+ * import, restore, bulk delete and database repair; the newest KEEP_SNAPSHOTS are kept. Taking and restoring one
+ * runs in the backup worker (backupJobs.ts), so a large database never freezes the page; a snapshot is the compact
+ * backup format, compressed, stored in one transaction (snapshotStore.ts). Media rows (images, sounds) are kept with their bytes. Clearing the site's data
  * removes snapshots too: they guard against mistakes, not against losing the browser (that is what exported
  * backups are for).
  */

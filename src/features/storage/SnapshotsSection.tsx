@@ -55,9 +55,10 @@ export function SnapshotsSection() {
     <section aria-labelledby="snapshots-heading" className="settings-block">
       <h2 id="snapshots-heading">Snapshots</h2>
       <p>
-        Cardinal keeps the last {KEEP_SNAPSHOTS} full copies of your data in this browser: one a day, and one
-        before every import, restore, bulk delete and repair. They are lost if you clear this site’s data;
-        exported backups are not.
+        Cardinal keeps the last {KEEP_SNAPSHOTS} full copies of your data in this browser: one a day (taken at
+        the first quiet moment after the app opens, never while you are answering), and one before every
+        import, restore, bulk delete and repair. They are lost if you clear this site’s data; exported backups
+        are not.
       </p>
       {snapshots === undefined ? (
         <p role="status">Reading snapshots…</p>

@@ -169,10 +169,9 @@ export async function countAvailable(db: CardinalDb, deckId: string, filter: Dra
 }
 
 /**
- * The lookup the draw asks (domain/exam/draw.ts): the card id at each picked position (from the section's card
- * ids, read once; the n-th key of its index range, by a key cursor's advance, when they were not), their index rows, then the
- * review states of the items of cards not seen before, a bulkGet each per round; everything read is remembered
- * for the next rounds.
+ * The lookup the draw asks (domain/exam/draw.ts): the card id at each picked position (from the sections' card
+ * ids, listed once by poolSources), their index rows, then the review states of the items of cards not seen
+ * before, a bulkGet each per round; everything read is remembered for the next rounds.
  */
 function pickLookup(
   db: CardinalDb,
@@ -182,23 +181,12 @@ function pickLookup(
 ): PickLookup {
   const rowAt = new Map<string, ExamIndexRow | null>();
   const itemsOf = new Map<string, CardItems>();
-  /** The card id at a position: a listed one, or the n-th key of the section's index range (key cursor advance). */
-  const cardAt = async (pick: PoolPick): Promise<string | undefined> => {
-    const source = sources[pick.pool];
-    if (!source) return undefined;
-    if (source.cards) return source.cards[pick.index];
-    const [key] = await db.examItems
-      .where('[deckId+section]')
-      .equals([deckId, source.section])
-      .offset(pick.index)
-      .limit(1)
-      .primaryKeys();
-    return key?.[1];
-  };
+  /** The card id at a position, from its section's listed card ids. */
+  const cardAt = (pick: PoolPick): string | undefined => sources[pick.pool]?.cards?.[pick.index];
   return async (picks) => {
     const at = (pick: PoolPick) => `${pick.pool}:${pick.index}`;
     const missing = [...new Map(picks.filter((p) => !rowAt.has(at(p))).map((p) => [at(p), p])).values()];
-    const cardIds = await Promise.all(missing.map(cardAt));
+    const cardIds = missing.map(cardAt);
     const rows = await db.examItems.bulkGet(cardIds.map((id): [string, string] => [deckId, id ?? '']));
     missing.forEach((pick, i) => {
       rowAt.set(at(pick), cardIds[i] === undefined ? null : (rows[i] ?? null));
